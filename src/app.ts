@@ -1,0 +1,127 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import { fastPath } from './agent/fast-path.js'
+import { offlineAgent } from './agent/offline.js'
+import { consoleRoutes } from './channels/console/routes.js'
+import { ConsoleSender } from './channels/console/sender.js'
+import { createTwilioClient } from './channels/twilio/client.js'
+import { twilioRoutes } from './channels/twilio/routes.js'
+import { TwilioSender } from './channels/twilio/sender.js'
+import type { Config } from './config.js'
+import { type Db, openDatabase } from './db/client.js'
+import { healthRoutes } from './http/health.js'
+import { type Clock, systemClock } from './lib/clock.js'
+import { createLogger } from './lib/logger.js'
+import { OutboxSender, type OutboxSenderOptions } from './outbox/sender-loop.js'
+import type { ChannelSender } from './outbox/types.js'
+import type { Agent, Stage } from './pipeline/types.js'
+import { InboxWorker, type InboxWorkerOptions } from './pipeline/worker.js'
+
+/** What tests and benches may swap; everything else comes from config. */
+export interface AppDeps {
+  clock?: Clock
+  logger?: Logger
+  /** An already-open database (the CLI and tests share one); otherwise config.databasePath is opened. */
+  db?: Db
+  agent?: Agent
+  /** Red-flag rules, run before the fast path. The medical rules arrive with the family record. */
+  gate?: Stage[]
+  worker?: InboxWorkerOptions
+  outbox?: OutboxSenderOptions
+  twilioTimeoutMs?: number
+}
+
+/** The running parts behind the HTTP server, for main.ts (start/stop) and tests (drain). */
+export interface MedNanny {
+  db: Db
+  clock: Clock
+  worker: InboxWorker
+  outbox: OutboxSender
+  start(): void
+  stop(): Promise<void>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mednanny: MedNanny
+  }
+}
+
+/** Builds the whole app, ready for `inject()` or `listen()`. Background loops start only on `mednanny.start()`. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const clock = deps.clock ?? systemClock
+  const log = deps.logger ?? createLogger(config.logLevel)
+  const db = deps.db ?? openDatabase(config.databasePath)
+  const ownsDb = !deps.db
+
+  const outbox = new OutboxSender({ db, clock, log, senders: buildSenders(config, deps) }, deps.outbox)
+  const worker = new InboxWorker(
+    { db, clock, log, gate: deps.gate ?? [], fastPath, agent: deps.agent ?? offlineAgent },
+    // Handling a message writes its replies to the outbox: wake the sender.
+    { ...deps.worker, onHandled: () => outbox.notify() },
+  )
+  // The pipeline writes outbox rows; wake the sender whenever the worker finished something.
+  const notifyBoth = () => {
+    worker.notify()
+    outbox.notify()
+  }
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    // Request logs carry method, path and status, never bodies or query values with numbers in them.
+    disableRequestLogging: false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  })
+  let started = false
+  const mednanny: MedNanny = {
+    db,
+    clock,
+    worker,
+    outbox,
+    start() {
+      started = true
+      worker.start()
+      outbox.start()
+    },
+    async stop() {
+      if (!started) return
+      started = false
+      await worker.stop()
+      await outbox.stop()
+    },
+  }
+  app.decorate('mednanny', mednanny)
+
+  await app.register(healthRoutes, { db })
+  await app.register(twilioRoutes, {
+    db,
+    clock,
+    authToken: config.twilio?.authToken,
+    publicBaseUrl: config.publicBaseUrl,
+    onInbound: notifyBoth,
+    onOutbox: () => outbox.notify(),
+  })
+  if (config.devConsole) await app.register(consoleRoutes, { db, clock, onInbound: notifyBoth })
+
+  app.addHook('onClose', async () => {
+    await mednanny.stop()
+    if (ownsDb) db.close()
+  })
+  return app
+}
+
+/** One sender per outbox channel: Twilio when configured, else the dev console. */
+function buildSenders(config: Config, deps: AppDeps): Partial<Record<string, ChannelSender>> {
+  const t = config.twilio
+  if (!t) {
+    const console = new ConsoleSender()
+    return config.devConsole ? { sms: console, whatsapp: console, console } : {}
+  }
+  const client = createTwilioClient(t, { timeoutMs: deps.twilioTimeoutMs })
+  const statusCallback = config.publicBaseUrl ? `${config.publicBaseUrl}/webhooks/twilio/status` : undefined
+  return {
+    ...(t.smsFrom ? { sms: new TwilioSender(client, 'sms', t.smsFrom, statusCallback) } : {}),
+    ...(t.whatsappFrom ? { whatsapp: new TwilioSender(client, 'whatsapp', t.whatsappFrom, statusCallback) } : {}),
+  }
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import type { Db } from '../../db/client.js'
+import { acceptInbound, listInbox } from '../../domain/inbox/service.js'
+import { recentOutbox } from '../../domain/outbox/service.js'
+import type { Clock } from '../../lib/clock.js'
+import { newId } from '../../lib/ids.js'
+import { toE164 } from '../../lib/phone.js'
+
+const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8')
+
+const SendBody = z.object({
+  channel: z.enum(['sms', 'whatsapp']),
+  from: z.string().min(3).max(40),
+  body: z.string().min(1).max(1600),
+})
+
+/**
+ * The dev console: a page that sends messages into the inbox as if from a phone, and shows every
+ * outbound message with its status. Local development only; off when real providers are configured.
+ */
+export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Clock; onInbound: () => void }) {
+  app.get('/dev', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE))
+
+  app.post('/dev/api/messages', async (req, reply) => {
+    const parsed = SendBody.safeParse(req.body)
+    if (!parsed.success) return reply.code(400).send({ error: 'invalid', detail: parsed.error.issues[0]?.message })
+    const from = toE164(parsed.data.from)
+    if (!from) return reply.code(400).send({ error: 'invalid', detail: 'from: not a phone number (use +country code)' })
+    const { id } = await o.db.transaction((tx) =>
+      acceptInbound(tx, o.clock.now(), {
+        channel: parsed.data.channel,
+        externalId: newId('DEV'),
+        fromAddress: from,
+        body: parsed.data.body,
+      }),
+    )
+    o.onInbound()
+    return reply.code(202).send({ inboxId: id, from })
+  })
+
+  app.get('/dev/api/feed', async () => {
+    const [inbox, outbox, dead] = await o.db.read(async (tx) => [
+      await listInbox(tx, { limit: 200 }),
+      await recentOutbox(tx, 200),
+      await listInbox(tx, { status: 'dead', limit: 50 }),
+    ])
+    return {
+      inbox: inbox.reverse().map((m) => ({
+        id: m.id,
+        channel: m.channel,
+        from: m.fromAddress,
+        body: m.body,
+        status: m.status,
+        at: m.receivedAt,
+      })),
+      outbox: outbox.map((m) => ({
+        id: m.id,
+        channel: m.channel,
+        to: m.toAddress,
+        body: m.body,
+        kind: m.kind,
+        status: m.status,
+        errorCode: m.errorCode,
+        inReplyTo: m.inReplyTo,
+        at: m.createdAt,
+      })),
+      dead: dead.map((m) => ({
+        id: m.id,
+        from: m.fromAddress,
+        attempts: m.attempts,
+        error: m.lastError,
+        at: m.receivedAt,
+      })),
+    }
+  })
+}

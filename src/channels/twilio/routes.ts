@@ -1,0 +1,88 @@
+import formbody from '@fastify/formbody'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import twilio from 'twilio'
+import type { Db } from '../../db/client.js'
+import { acceptInbound } from '../../domain/inbox/service.js'
+import { applyDeliveryStatus } from '../../domain/outbox/service.js'
+import type { Clock } from '../../lib/clock.js'
+import { MalformedWebhookError, parseTwilioInbound, parseTwilioStatus } from './inbound.js'
+
+export interface TwilioRoutesOptions {
+  db: Db
+  clock: Clock
+  /** Undefined when Twilio is not configured: the routes then answer 503. */
+  authToken?: string
+  publicBaseUrl?: string
+  /** Called after a new message is stored, to wake the inbox worker. */
+  onInbound: () => void
+  /** Called after a status moved a row to a fallback, to wake the outbox sender. */
+  onOutbox: () => void
+}
+
+const EMPTY_TWIML = new twilio.twiml.MessagingResponse().toString()
+
+/**
+ * The URL Twilio signed: the configured public base URL plus the raw path and query, or, without one,
+ * the URL this request reached (correct when nothing rewrites the host in between).
+ */
+function signedUrl(req: FastifyRequest, publicBaseUrl?: string) {
+  return publicBaseUrl ? publicBaseUrl + req.url : `${req.protocol}://${req.host}${req.url}`
+}
+
+/** Twilio webhooks: verify the signature, normalize, store, acknowledge. Nothing else happens here. */
+export async function twilioRoutes(app: FastifyInstance, o: TwilioRoutesOptions) {
+  await app.register(formbody)
+
+  const verified = (req: FastifyRequest, reply: FastifyReply): boolean => {
+    if (!o.authToken) {
+      void reply.code(503).send({ error: 'twilio_not_configured' })
+      return false
+    }
+    const signature = req.headers['x-twilio-signature']
+    const params = (req.body ?? {}) as Record<string, string>
+    if (
+      typeof signature !== 'string' ||
+      !twilio.validateRequest(o.authToken, signature, signedUrl(req, o.publicBaseUrl), params)
+    ) {
+      req.log.warn({ reason: typeof signature === 'string' ? 'mismatch' : 'missing' }, 'twilio signature rejected')
+      void reply.code(403).send({ error: 'invalid_signature' })
+      return false
+    }
+    return true
+  }
+
+  app.post('/webhooks/twilio/messages', async (req, reply) => {
+    if (!verified(req, reply)) return reply
+    const message = parseTwilioInbound(req.body)
+    const { id, duplicate } = await o.db.transaction((tx) => acceptInbound(tx, o.clock.now(), message))
+    req.log.info({ inboxId: id, channel: message.channel, duplicate }, 'inbound accepted')
+    if (!duplicate) o.onInbound()
+    return reply.type('text/xml').send(EMPTY_TWIML)
+  })
+
+  app.post('/webhooks/twilio/status', async (req, reply) => {
+    if (!verified(req, reply)) return reply
+    const s = parseTwilioStatus(req.body)
+    if (s.status) {
+      const status = s.status
+      const result = await o.db.transaction((tx) =>
+        applyDeliveryStatus(tx, o.clock.now(), {
+          providerMessageId: s.providerMessageId,
+          status,
+          errorCode: s.errorCode,
+        }),
+      )
+      req.log.info({ status, found: result.found, changed: result.changed }, 'delivery status')
+      if (result.fallbackId) o.onOutbox()
+    }
+    return reply.code(204).send()
+  })
+
+  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
+    if (err instanceof MalformedWebhookError) return reply.code(400).send({ error: 'malformed', detail: err.message })
+    const status = err.statusCode
+    if (status && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request' })
+    req.log.error({ err: { name: err.name } }, 'twilio webhook failed')
+    return reply.code(500).send({ error: 'internal' })
+  })
+}

@@ -1,0 +1,118 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema.js'
+
+/**
+ * The handle every domain service receives. Services only `await` query builders on it (never the
+ * synchronous `.all()/.get()/.run()`), so the same code runs on drizzle's async PostgreSQL driver later.
+ * See docs/decisions/0002-transactions.md.
+ */
+export type Tx = BetterSQLite3Database<typeof schema>
+
+export interface Db {
+  /**
+   * Runs `fn` in one transaction: BEGIN IMMEDIATE, COMMIT when the promise resolves, ROLLBACK when it
+   * rejects. Transactions (and reads) on this Db are serialized in-process, so statements of two callers
+   * never interleave even when `fn` awaits. Keep slow I/O (HTTP, model calls) outside `fn`.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /** Runs read-only work in the same queue, so it never sees another caller's uncommitted writes. */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /** SQLite online backup to a file; consistent while writers run. */
+  backup(toFile: string): Promise<void>
+  /** True when the database answers and every migration is applied. */
+  ready(): boolean
+  close(): void
+  readonly path: string
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url))
+
+export class NestedTransactionError extends Error {
+  override name = 'NestedTransactionError'
+  constructor() {
+    super('a transaction was opened inside another one on the same database; pass the outer tx down instead')
+  }
+}
+
+/** Opens (creating if needed) the SQLite file, sets WAL, foreign keys and a busy timeout, and migrates. */
+export function openDatabase(path: string, { migrateOnOpen = true } = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  // Another process (the CLI, a backup) may hold the write lock briefly; wait for it rather than fail.
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL') // safe with WAL: a power cut may lose the last commit, never corrupt
+  const db = drizzle(sqlite, { schema })
+  if (migrateOnOpen) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+
+  const inside = new AsyncLocalStorage<true>()
+  let tail: Promise<unknown> = Promise.resolve()
+
+  /** Chains `work` after everything queued before it; a failure does not break the chain. */
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    if (inside.getStore()) return Promise.reject(new NestedTransactionError())
+    const run = tail.then(() => inside.run(true, work))
+    tail = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    path,
+    transaction: (fn) =>
+      enqueue(async () => {
+        sqlite.exec('BEGIN IMMEDIATE')
+        try {
+          const out = await fn(db)
+          sqlite.exec('COMMIT')
+          return out
+        } catch (err) {
+          if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+          throw err
+        }
+      }),
+    read: (fn) => enqueue(() => fn(db)),
+    backup: async (toFile) => {
+      mkdirSync(dirname(toFile), { recursive: true })
+      await sqlite.backup(toFile)
+    },
+    ready: () => {
+      try {
+        sqlite.prepare('SELECT 1').get()
+        return migrationsApplied(sqlite)
+      } catch {
+        return false
+      }
+    },
+    close: () => {
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}
+
+function migrationsApplied(sqlite: Database.Database): boolean {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get()
+  if (!table) return false
+  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }
+  return row.n >= expectedMigrationCount()
+}
+
+let expected: number | undefined
+function expectedMigrationCount(): number {
+  if (expected === undefined) {
+    // drizzle-kit's journal lists every migration it generated.
+    const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+      entries: unknown[]
+    }
+    expected = journal.entries.length
+  }
+  return expected
+}

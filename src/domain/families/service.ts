@@ -1,0 +1,419 @@
+import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm'
+import type { Tx } from '../../db/client.js'
+import { newId } from '../../lib/ids.js'
+import type { ActorContext } from '../actor.js'
+import { recordAudit } from '../audit/service.js'
+import { DomainError } from '../errors.js'
+import { enqueueOutbox, enqueueToMember } from '../outbox/service.js'
+import {
+  type Channel,
+  channelIdentities,
+  families,
+  type IdentityKind,
+  invitations,
+  members,
+  type Role,
+} from './schema.js'
+
+export type Family = typeof families.$inferSelect
+export type Member = typeof members.$inferSelect
+export type Invitation = typeof invitations.$inferSelect
+
+/** An invitation stays open a week; after that the inviter asks again. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+/** The sender as the channel adapter verified it. */
+export interface Sender {
+  kind: IdentityKind
+  address: string
+  channel: Channel
+}
+
+const otherPhoneChannel = (c: Channel): Channel[] =>
+  c === 'whatsapp' ? ['whatsapp', 'sms'] : c === 'sms' ? ['sms', 'whatsapp'] : [c]
+
+/** Resolves a verified sender to an ActorContext, or undefined when they are not an active member. */
+export async function resolveActor(tx: Tx, sender: Sender): Promise<ActorContext | undefined> {
+  const [row] = await tx
+    .select({ member: members, family: families })
+    .from(channelIdentities)
+    .innerJoin(members, eq(members.id, channelIdentities.memberId))
+    .innerJoin(families, eq(families.id, members.familyId))
+    .where(and(eq(channelIdentities.kind, sender.kind), eq(channelIdentities.address, sender.address)))
+  if (row?.member.status !== 'active') return undefined
+  return {
+    familyId: row.family.id,
+    memberId: row.member.id,
+    role: row.member.role,
+    channel: sender.channel,
+    address: sender.address,
+    timezone: row.family.timezone,
+    locale: row.family.locale,
+  }
+}
+
+export interface CreateFamilyInput {
+  name: string
+  timezone: string
+  locale: string
+  owner: { name: string; sender: Sender }
+}
+
+/** Creates a family with its owner, who is active at once (they asked for it). */
+export async function createFamily(
+  tx: Tx,
+  now: Date,
+  input: CreateFamilyInput,
+): Promise<{ family: Family; owner: Member }> {
+  await assertAddressFree(tx, input.owner.sender.kind, input.owner.sender.address)
+  const family: Family = {
+    id: newId('fam'),
+    name: input.name,
+    timezone: input.timezone,
+    locale: input.locale,
+    createdAt: now,
+  }
+  await tx.insert(families).values(family)
+  const owner = await insertMember(tx, now, {
+    familyId: family.id,
+    name: input.owner.name,
+    role: 'owner',
+    status: 'active',
+    channelOrder: otherPhoneChannel(input.owner.sender.channel),
+    emergencyContact: true,
+    joinedAt: now,
+  })
+  await addIdentity(tx, now, owner, input.owner.sender.kind, input.owner.sender.address)
+  await recordAudit(tx, now, {
+    familyId: family.id,
+    actorMemberId: owner.id,
+    action: 'family.create',
+    subjectType: 'family',
+    subjectId: family.id,
+  })
+  return { family, owner }
+}
+
+export interface InviteInput {
+  name: string
+  role: Exclude<Role, 'owner'>
+  emergencyContact: boolean
+  kind: IdentityKind
+  /** E.164 for phones. */
+  address: string
+}
+
+/**
+ * Invites a person: a member row in `invited` state and a pending invitation, texted to them. They join
+ * only by answering YES (acceptInvitation); until then they see nothing of the family.
+ */
+export async function inviteMember(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  input: InviteInput,
+): Promise<{ member: Member; invitation: Invitation }> {
+  await assertAddressFree(tx, input.kind, input.address)
+  const open = await pendingInvitationsFor(tx, now, input.kind, input.address)
+  if (open.some((i) => i.familyId === actor.familyId)) {
+    throw new DomainError('conflict', 'invitation already pending', `${input.name} already has an invitation waiting.`)
+  }
+  const family = await getFamily(tx, actor.familyId)
+  const inviter = await getMember(tx, actor, actor.memberId)
+  const member = await insertMember(tx, now, {
+    familyId: actor.familyId,
+    name: input.name,
+    role: input.role,
+    status: 'invited',
+    channelOrder: input.kind === 'slack' ? ['slack'] : ['sms', 'whatsapp'],
+    emergencyContact: input.emergencyContact,
+    invitedBy: actor.memberId,
+  })
+  const invitation: Invitation = {
+    id: newId('inv'),
+    familyId: actor.familyId,
+    memberId: member.id,
+    invitedBy: actor.memberId,
+    kind: input.kind,
+    address: input.address,
+    status: 'pending',
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    respondedAt: null,
+    response: null,
+  }
+  await tx.insert(invitations).values(invitation)
+  const what = input.emergencyContact && input.role === 'viewer' ? 'an emergency contact' : `a ${roleWord(input.role)}`
+  await enqueueOutbox(tx, now, {
+    idempotencyKey: `invitation:${invitation.id}`,
+    // An invitation goes by SMS: WhatsApp only allows business-initiated messages as approved templates.
+    channel: input.kind === 'slack' ? 'slack' : 'sms',
+    toAddress: input.address,
+    familyId: actor.familyId,
+    memberId: member.id,
+    kind: 'invitation',
+    body:
+      `Hi ${input.name}, ${inviter.name} invited you to join the ${family.name} family on MedNanny as ${what}. ` +
+      'MedNanny keeps the family’s care record and reminders by text. Reply YES to join or NO to decline.',
+  })
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'member.invite',
+    subjectType: 'member',
+    subjectId: member.id,
+    detail: { role: input.role, emergencyContact: input.emergencyContact },
+  })
+  return { member, invitation }
+}
+
+export async function pendingInvitationsFor(tx: Tx, now: Date, kind: IdentityKind, address: string) {
+  return tx
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.kind, kind),
+        eq(invitations.address, address),
+        eq(invitations.status, 'pending'),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt))
+}
+
+/** The invitee said YES: they become an active member reachable on the channel they answered from. */
+export async function acceptInvitation(
+  tx: Tx,
+  now: Date,
+  invitation: Invitation,
+  { response, channel }: { response: string; channel: Channel },
+): Promise<{ member: Member; family: Family }> {
+  await assertAddressFree(tx, invitation.kind, invitation.address)
+  await tx
+    .update(invitations)
+    .set({ status: 'accepted', respondedAt: now, response })
+    .where(eq(invitations.id, invitation.id))
+  await tx
+    .update(members)
+    .set({ status: 'active', joinedAt: now, channelOrder: otherPhoneChannel(channel) })
+    .where(eq(members.id, invitation.memberId))
+  const [member] = await tx.select().from(members).where(eq(members.id, invitation.memberId))
+  if (!member) throw new DomainError('not_found', `member ${invitation.memberId}`)
+  await addIdentity(tx, now, member, invitation.kind, invitation.address)
+  // Another family's invitation to the same address can no longer be accepted: one address, one family.
+  await tx
+    .update(invitations)
+    .set({ status: 'revoked', respondedAt: now })
+    .where(
+      and(
+        eq(invitations.kind, invitation.kind),
+        eq(invitations.address, invitation.address),
+        eq(invitations.status, 'pending'),
+      ),
+    )
+  const family = await getFamily(tx, invitation.familyId)
+  await enqueueToMember(tx, now, {
+    idempotencyKey: `invitation-accepted:${invitation.id}`,
+    memberId: invitation.invitedBy,
+    familyId: family.id,
+    kind: 'notice',
+    body: `${member.name} joined the ${family.name} family on MedNanny as ${roleWord(member.role)}.`,
+  })
+  await recordAudit(tx, now, {
+    familyId: family.id,
+    actorMemberId: member.id,
+    action: 'invitation.accept',
+    subjectType: 'invitation',
+    subjectId: invitation.id,
+  })
+  return { member, family }
+}
+
+export async function declineInvitation(tx: Tx, now: Date, invitation: Invitation, response: string): Promise<void> {
+  await tx
+    .update(invitations)
+    .set({ status: 'declined', respondedAt: now, response })
+    .where(eq(invitations.id, invitation.id))
+  await tx.update(members).set({ status: 'declined' }).where(eq(members.id, invitation.memberId))
+  await recordAudit(tx, now, {
+    familyId: invitation.familyId,
+    action: 'invitation.decline',
+    subjectType: 'invitation',
+    subjectId: invitation.id,
+  })
+}
+
+/** Removes a member: they keep nothing, their address is freed. The owner cannot be removed. */
+export async function removeMember(tx: Tx, actor: ActorContext, now: Date, memberId: string): Promise<Member> {
+  const member = await getMember(tx, actor, memberId)
+  if (member.role === 'owner') {
+    throw new DomainError('forbidden', 'owner cannot be removed', 'The family’s owner can’t be removed.')
+  }
+  if (member.id === actor.memberId) {
+    throw new DomainError('invalid_input', 'self removal', 'You can’t remove yourself; ask another admin.')
+  }
+  await tx.update(members).set({ status: 'removed', removedAt: now }).where(eq(members.id, member.id))
+  await tx.delete(channelIdentities).where(eq(channelIdentities.memberId, member.id))
+  await tx
+    .update(invitations)
+    .set({ status: 'revoked', respondedAt: now })
+    .where(and(eq(invitations.memberId, member.id), eq(invitations.status, 'pending')))
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'member.remove',
+    subjectType: 'member',
+    subjectId: member.id,
+  })
+  return member
+}
+
+export interface MemberSummary {
+  id: string
+  name: string
+  role: Role
+  status: Member['status']
+  emergencyContact: boolean
+  channels: Channel[]
+}
+
+/** Active and invited members of the actor's family, with the channels they can be reached on. */
+export async function listMembers(tx: Tx, actor: ActorContext): Promise<MemberSummary[]> {
+  const rows = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.familyId, actor.familyId), inArray(members.status, ['active', 'invited'])))
+    .orderBy(asc(members.createdAt))
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.name,
+    role: m.role,
+    status: m.status,
+    emergencyContact: m.emergencyContact,
+    channels: m.status === 'active' ? m.channelOrder : [],
+  }))
+}
+
+/** Finds a member of the actor's family by name (case-insensitive, first name enough when unique). */
+export async function findMemberByName(tx: Tx, actor: ActorContext, name: string): Promise<Member> {
+  const wanted = name.trim().toLowerCase()
+  const candidates = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.familyId, actor.familyId), inArray(members.status, ['active', 'invited'])))
+  const exact = candidates.filter((m) => m.name.toLowerCase() === wanted)
+  const byFirst = candidates.filter((m) => m.name.toLowerCase().split(/\s+/)[0] === wanted)
+  const found = exact.length ? exact : byFirst
+  if (found.length === 1 && found[0]) return found[0]
+  if (found.length > 1) {
+    throw new DomainError(
+      'conflict',
+      'ambiguous member name',
+      `More than one member is called ${name}; use the full name.`,
+    )
+  }
+  throw new DomainError('not_found', 'member by name', `I don't know anyone called ${name} in your family.`)
+}
+
+/** A member's name by id, for wording a message to someone outside the family (an invitee). */
+export async function memberName(tx: Tx, memberId: string): Promise<string | undefined> {
+  const [row] = await tx.select({ name: members.name }).from(members).where(eq(members.id, memberId))
+  return row?.name
+}
+
+export async function getFamily(tx: Tx, familyId: string): Promise<Family> {
+  const [family] = await tx.select().from(families).where(eq(families.id, familyId))
+  if (!family) throw new DomainError('not_found', `family ${familyId}`)
+  return family
+}
+
+/** A member of the actor's family; another family's member is "not found", never revealed. */
+export async function getMember(tx: Tx, actor: ActorContext, memberId: string): Promise<Member> {
+  const [member] = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.familyId, actor.familyId)))
+  if (!member) throw new DomainError('not_found', `member ${memberId}`)
+  return member
+}
+
+export async function updateFamilySettings(
+  tx: Tx,
+  actor: ActorContext,
+  patch: { timezone?: string; name?: string },
+): Promise<void> {
+  await tx.update(families).set(patch).where(eq(families.id, actor.familyId))
+}
+
+/** Families, for the CLI and the dev console. */
+export async function listFamilies(tx: Tx) {
+  const rows = await tx.select().from(families).orderBy(asc(families.createdAt))
+  const counts = await tx
+    .select({ familyId: members.familyId, id: members.id })
+    .from(members)
+    .where(eq(members.status, 'active'))
+  return rows.map((f) => ({ ...f, members: counts.filter((c) => c.familyId === f.id).length }))
+}
+
+/** A family by id or exact name (the CLI accepts either). */
+export async function findFamily(tx: Tx, idOrName: string): Promise<Family> {
+  const byId = await tx.select().from(families).where(eq(families.id, idOrName))
+  if (byId[0]) return byId[0]
+  const byName = await tx.select().from(families).where(eq(families.name, idOrName))
+  if (byName.length === 1 && byName[0]) return byName[0]
+  if (byName.length > 1) throw new DomainError('conflict', `more than one family is named "${idOrName}"; use the id`)
+  throw new DomainError('not_found', `no family with id or name "${idOrName}"`)
+}
+
+export function roleWord(role: Role): string {
+  return { owner: 'owner', admin: 'parent/admin', caregiver: 'caregiver', member: 'family member', viewer: 'viewer' }[
+    role
+  ]
+}
+
+async function insertMember(
+  tx: Tx,
+  now: Date,
+  m: Omit<Member, 'id' | 'createdAt' | 'joinedAt' | 'removedAt' | 'invitedBy' | 'emergencyContact'> &
+    Partial<Pick<Member, 'joinedAt' | 'invitedBy' | 'emergencyContact'>>,
+): Promise<Member> {
+  const member: Member = {
+    id: newId('mem'),
+    createdAt: now,
+    joinedAt: null,
+    removedAt: null,
+    invitedBy: null,
+    emergencyContact: false,
+    ...m,
+  }
+  await tx.insert(members).values(member)
+  return member
+}
+
+async function addIdentity(tx: Tx, now: Date, member: Member, kind: IdentityKind, address: string) {
+  await tx.insert(channelIdentities).values({
+    id: newId('cid'),
+    memberId: member.id,
+    familyId: member.familyId,
+    kind,
+    address,
+    createdAt: now,
+  })
+}
+
+/** One address belongs to one active member (docs/decisions/0005-one-family-per-address.md). */
+async function assertAddressFree(tx: Tx, kind: IdentityKind, address: string) {
+  const [taken] = await tx
+    .select({ memberId: channelIdentities.memberId })
+    .from(channelIdentities)
+    .innerJoin(members, eq(members.id, channelIdentities.memberId))
+    .where(and(eq(channelIdentities.kind, kind), eq(channelIdentities.address, address), ne(members.status, 'removed')))
+  if (taken) {
+    throw new DomainError(
+      'conflict',
+      'address already belongs to a member',
+      'That number already belongs to someone in a MedNanny family.',
+    )
+  }
+}

@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, inArray, lte, or } from 'drizzle-orm'
+import type { Tx } from '../../db/client.js'
+import { newId } from '../../lib/ids.js'
+import type { Channel } from '../families/schema.js'
+import { type InboundLocation, type InboundMedia, inbox } from './schema.js'
+
+export type InboxRow = typeof inbox.$inferSelect
+
+/** A message as every channel adapter hands it over, after verifying and normalizing it. */
+export interface InboundMessage {
+  channel: Channel
+  /** The provider's id for this delivery: the idempotency key. */
+  externalId: string
+  /** E.164 for phones; team:user for Slack. */
+  fromAddress: string
+  toAddress?: string
+  /** Defaults to channel + sender; Slack sets it per thread. */
+  conversationKey?: string
+  body: string
+  media?: InboundMedia[]
+  location?: InboundLocation
+  meta?: Record<string, string>
+}
+
+/**
+ * Stores an inbound message. The unique (channel, externalId) index makes a retried or concurrent
+ * duplicate delivery a no-op: `duplicate` is then true and nothing changes.
+ */
+export async function acceptInbound(tx: Tx, now: Date, m: InboundMessage): Promise<{ id: string; duplicate: boolean }> {
+  const id = newId('inb')
+  const inserted = await tx
+    .insert(inbox)
+    .values({
+      id,
+      channel: m.channel,
+      externalId: m.externalId,
+      fromAddress: m.fromAddress,
+      toAddress: m.toAddress ?? null,
+      conversationKey: m.conversationKey ?? `${m.channel}:${m.fromAddress}`,
+      body: m.body,
+      media: m.media ?? [],
+      location: m.location ?? null,
+      meta: m.meta ?? {},
+      receivedAt: now,
+      status: 'pending',
+      nextAttemptAt: now,
+    })
+    .onConflictDoNothing({ target: [inbox.channel, inbox.externalId] })
+    .returning({ id: inbox.id })
+  if (inserted[0]) return { id: inserted[0].id, duplicate: false }
+  const [existing] = await tx
+    .select({ id: inbox.id })
+    .from(inbox)
+    .where(and(eq(inbox.channel, m.channel), eq(inbox.externalId, m.externalId)))
+  return { id: existing?.id ?? id, duplicate: true }
+}
+
+/**
+ * Claims up to `limit` messages to handle now: for each conversation only its oldest unfinished
+ * message, and only when it is due (pending and due, or processing with an expired lease). So one
+ * conversation is handled in order, one message at a time, while conversations run in parallel.
+ */
+export async function claimInbox(
+  tx: Tx,
+  now: Date,
+  { limit, leaseMs, busyConversations }: { limit: number; leaseMs: number; busyConversations: ReadonlySet<string> },
+): Promise<InboxRow[]> {
+  if (limit <= 0) return []
+  const open = await tx
+    .select()
+    .from(inbox)
+    .where(inArray(inbox.status, ['pending', 'processing']))
+    .orderBy(asc(inbox.receivedAt), asc(inbox.id))
+    .limit(1000)
+  const seen = new Set<string>()
+  const claimed: InboxRow[] = []
+  const leaseUntil = new Date(now.getTime() + leaseMs)
+  for (const row of open) {
+    if (claimed.length >= limit) break
+    if (seen.has(row.conversationKey)) continue
+    seen.add(row.conversationKey)
+    if (busyConversations.has(row.conversationKey)) continue
+    const due =
+      (row.status === 'pending' && row.nextAttemptAt <= now) ||
+      (row.status === 'processing' && row.leaseUntil !== null && row.leaseUntil <= now)
+    if (!due) continue
+    await tx
+      .update(inbox)
+      .set({ status: 'processing', leaseUntil, attempts: row.attempts + 1 })
+      .where(eq(inbox.id, row.id))
+    claimed.push({ ...row, status: 'processing', leaseUntil, attempts: row.attempts + 1 })
+  }
+  return claimed
+}
+
+/** Marks a message handled; called in the same transaction that wrote its effects and replies. */
+export async function completeInbox(tx: Tx, now: Date, id: string): Promise<void> {
+  await tx
+    .update(inbox)
+    .set({ status: 'done', handledAt: now, leaseUntil: null, lastError: null })
+    .where(eq(inbox.id, id))
+}
+
+/** A failed attempt: try again at `retryAt`, or park the message as dead when there is no retry left. */
+export async function failInbox(
+  tx: Tx,
+  now: Date,
+  id: string,
+  { error, retryAt }: { error: string; retryAt?: Date },
+): Promise<'retry' | 'dead'> {
+  const set = retryAt
+    ? { status: 'pending' as const, nextAttemptAt: retryAt, leaseUntil: null, lastError: error.slice(0, 500) }
+    : { status: 'dead' as const, leaseUntil: null, lastError: error.slice(0, 500), handledAt: now }
+  await tx.update(inbox).set(set).where(eq(inbox.id, id))
+  return retryAt ? 'retry' : 'dead'
+}
+
+/** Gives claimed messages back (graceful shutdown) so the next worker takes them at once. */
+export async function releaseInbox(tx: Tx, now: Date, ids: string[]): Promise<void> {
+  if (ids.length === 0) return
+  await tx
+    .update(inbox)
+    .set({ status: 'pending', leaseUntil: null, nextAttemptAt: now })
+    .where(and(inArray(inbox.id, ids), eq(inbox.status, 'processing')))
+}
+
+/** How many messages wait, for readiness and the console. */
+export async function inboxBacklog(tx: Tx, now: Date): Promise<number> {
+  const rows = await tx
+    .select({ id: inbox.id })
+    .from(inbox)
+    .where(or(and(eq(inbox.status, 'pending'), lte(inbox.nextAttemptAt, now)), eq(inbox.status, 'processing')))
+  return rows.length
+}
+
+export async function listInbox(tx: Tx, { status, limit = 100 }: { status?: InboxRow['status']; limit?: number } = {}) {
+  const q = tx.select().from(inbox)
+  return (status ? q.where(eq(inbox.status, status)) : q).orderBy(desc(inbox.receivedAt)).limit(limit)
+}

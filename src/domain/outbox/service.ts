@@ -1,0 +1,250 @@
+import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm'
+import type { Tx } from '../../db/client.js'
+import { newId } from '../../lib/ids.js'
+import { splitText } from '../../lib/split-text.js'
+import { type Channel, channelIdentities, members } from '../families/schema.js'
+import { isOptedOut } from '../optouts/service.js'
+import { type OutboxStatus, outbox } from './schema.js'
+
+export type OutboxRow = typeof outbox.$inferSelect
+
+/**
+ * Longest body one provider message may carry. Twilio: 1,600 characters for SMS and WhatsApp
+ * (twilio.com/docs/api/messaging/message-resource, "Body"). Longer text becomes several rows.
+ */
+export const MAX_BODY: Record<Channel, number> = { sms: 1600, whatsapp: 1600, slack: 3000, console: 1600 }
+
+export interface NewOutboxMessage {
+  /** Same key, same message: a second enqueue is a no-op. E.g. `reply:<inboxId>:0`. */
+  idempotencyKey: string
+  channel: Channel
+  toAddress: string
+  body: string
+  kind: string
+  familyId?: string | null
+  memberId?: string | null
+  inReplyTo?: string | null
+  urgent?: boolean
+  fallbackOf?: string | null
+}
+
+/** Writes the message (split into parts when too long) in the caller's transaction. Returns the row ids. */
+export async function enqueueOutbox(tx: Tx, now: Date, m: NewOutboxMessage): Promise<string[]> {
+  const parts = splitText(m.body, MAX_BODY[m.channel])
+  const suppressed = await isOptedOut(tx, m.channel, m.toAddress)
+  const ids: string[] = []
+  for (const [i, body] of parts.entries()) {
+    const id = newId('obx')
+    const rows = await tx
+      .insert(outbox)
+      .values({
+        id,
+        idempotencyKey: parts.length === 1 ? m.idempotencyKey : `${m.idempotencyKey}#${i + 1}`,
+        familyId: m.familyId ?? null,
+        memberId: m.memberId ?? null,
+        channel: m.channel,
+        toAddress: m.toAddress,
+        body,
+        kind: m.kind,
+        inReplyTo: m.inReplyTo ?? null,
+        urgent: m.urgent ?? false,
+        status: suppressed ? 'suppressed' : 'pending',
+        errorCode: suppressed ? 'opted_out' : null,
+        nextAttemptAt: now,
+        fallbackOf: m.fallbackOf ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: outbox.idempotencyKey })
+      .returning({ id: outbox.id })
+    if (rows[0]) ids.push(rows[0].id)
+  }
+  return ids
+}
+
+/** Where to reach a member: their channels in order of preference, each with its address. */
+export async function memberRoutes(tx: Tx, memberId: string): Promise<{ channel: Channel; address: string }[]> {
+  const [member] = await tx.select().from(members).where(eq(members.id, memberId))
+  if (!member) return []
+  const identities = await tx.select().from(channelIdentities).where(eq(channelIdentities.memberId, memberId))
+  const routes: { channel: Channel; address: string }[] = []
+  for (const channel of member.channelOrder) {
+    const kind = channel === 'slack' ? 'slack' : 'phone'
+    const identity = identities.find((i) => i.kind === kind)
+    if (identity) routes.push({ channel, address: identity.address })
+  }
+  return routes
+}
+
+/** Enqueues a message to a member on their preferred channel. Returns false when they have none. */
+export async function enqueueToMember(
+  tx: Tx,
+  now: Date,
+  m: Omit<NewOutboxMessage, 'channel' | 'toAddress' | 'memberId'> & { memberId: string },
+): Promise<boolean> {
+  const [first] = await memberRoutes(tx, m.memberId)
+  if (!first) return false
+  await enqueueOutbox(tx, now, { ...m, channel: first.channel, toAddress: first.address })
+  return true
+}
+
+/**
+ * Claims rows that are due (pending and due, or sending with an expired lease), at most `limit` per
+ * channel counting rows already in flight. Claimed rows are `sending` until `leaseUntil`.
+ */
+export async function claimDueOutbox(
+  tx: Tx,
+  now: Date,
+  { limits, leaseMs }: { limits: Partial<Record<string, number>>; leaseMs: number },
+): Promise<OutboxRow[]> {
+  const inFlight = await tx
+    .select({ channel: outbox.channel, n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'sending'), sql`${outbox.leaseUntil} > ${now.getTime()}`))
+    .groupBy(outbox.channel)
+  const busy = new Map(inFlight.map((r) => [r.channel, Number(r.n)]))
+  const due = await tx
+    .select()
+    .from(outbox)
+    .where(
+      or(
+        and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+        and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
+      ),
+    )
+    .orderBy(sql`${outbox.urgent} DESC`, asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+    .limit(200)
+  const claimed: OutboxRow[] = []
+  for (const row of due) {
+    const free = (limits[row.channel] ?? 1) - (busy.get(row.channel) ?? 0)
+    if (free <= 0) continue
+    // Someone may have sent STOP since this was queued: check again right before sending.
+    if (await isOptedOut(tx, row.channel, row.toAddress)) {
+      await tx
+        .update(outbox)
+        .set({ status: 'suppressed', errorCode: 'opted_out', leaseUntil: null, updatedAt: now })
+        .where(eq(outbox.id, row.id))
+      continue
+    }
+    busy.set(row.channel, (busy.get(row.channel) ?? 0) + 1)
+    const leaseUntil = new Date(now.getTime() + leaseMs)
+    await tx
+      .update(outbox)
+      .set({ status: 'sending', attempts: row.attempts + 1, leaseUntil, updatedAt: now })
+      .where(eq(outbox.id, row.id))
+    claimed.push({ ...row, status: 'sending', attempts: row.attempts + 1, leaseUntil })
+  }
+  return claimed
+}
+
+export async function markOutboxSent(tx: Tx, now: Date, id: string, providerMessageId: string, final = false) {
+  await tx
+    .update(outbox)
+    .set({ status: final ? 'delivered' : 'sent', providerMessageId, leaseUntil: null, errorCode: null, updatedAt: now })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')))
+}
+
+export async function markOutboxRetry(tx: Tx, now: Date, id: string, nextAttemptAt: Date, error: OutboxError) {
+  await tx
+    .update(outbox)
+    .set({ status: 'pending', nextAttemptAt, leaseUntil: null, ...errorFields(error), updatedAt: now })
+    .where(eq(outbox.id, id))
+}
+
+export interface OutboxError {
+  code: string
+  message: string
+}
+
+const errorFields = (e: OutboxError) => ({ errorCode: e.code, errorMessage: e.message.slice(0, 500) })
+
+/** Gives up on a row and, when its member has another channel, enqueues the same message there. */
+export async function failOutbox(
+  tx: Tx,
+  now: Date,
+  row: OutboxRow,
+  error: OutboxError,
+  status: 'failed' | 'undelivered' = 'failed',
+) {
+  await tx
+    .update(outbox)
+    .set({ status, leaseUntil: null, ...errorFields(error), updatedAt: now })
+    .where(eq(outbox.id, row.id))
+  return enqueueFallback(tx, now, row)
+}
+
+/** The next channel of the member that this message (or its earlier fallbacks) has not tried yet. */
+async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<string | undefined> {
+  if (!row.memberId) return undefined
+  const rootId = row.fallbackOf ?? row.id
+  const tried = await tx
+    .select({ channel: outbox.channel })
+    .from(outbox)
+    .where(or(eq(outbox.id, rootId), eq(outbox.fallbackOf, rootId)))
+  const triedChannels = new Set(tried.map((t) => t.channel))
+  const next = (await memberRoutes(tx, row.memberId)).find((r) => !triedChannels.has(r.channel))
+  if (!next) return undefined
+  const [id] = await enqueueOutbox(tx, now, {
+    idempotencyKey: `${row.idempotencyKey}:fallback:${next.channel}`,
+    channel: next.channel,
+    toAddress: next.address,
+    body: row.body,
+    kind: row.kind,
+    familyId: row.familyId,
+    memberId: row.memberId,
+    inReplyTo: row.inReplyTo,
+    urgent: row.urgent,
+    fallbackOf: rootId,
+  })
+  return id
+}
+
+/**
+ * Applies a provider status callback. Callbacks arrive in any order (Twilio does not guarantee it), so a
+ * status never moves a row backwards: `delivered` after `sent` sticks, `sent` after `delivered` is ignored.
+ */
+export async function applyDeliveryStatus(
+  tx: Tx,
+  now: Date,
+  {
+    providerMessageId,
+    status,
+    errorCode,
+  }: { providerMessageId: string; status: 'sent' | 'delivered' | 'undelivered' | 'failed'; errorCode?: string },
+): Promise<{ found: boolean; changed: boolean; fallbackId?: string }> {
+  const [row] = await tx.select().from(outbox).where(eq(outbox.providerMessageId, providerMessageId))
+  if (!row) return { found: false, changed: false }
+  if (RANK[status] <= RANK[row.status]) return { found: true, changed: false }
+  if (status === 'undelivered' || status === 'failed') {
+    const fallbackId = await failOutbox(
+      tx,
+      now,
+      row,
+      { code: errorCode ?? status, message: `provider reported ${status}` },
+      status,
+    )
+    return { found: true, changed: true, fallbackId }
+  }
+  await tx.update(outbox).set({ status, updatedAt: now }).where(eq(outbox.id, row.id))
+  return { found: true, changed: true }
+}
+
+const RANK: Record<OutboxStatus, number> = {
+  pending: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 4,
+  failed: 4,
+  suppressed: 4,
+}
+
+/** The newest rows, oldest first: for the dev console. */
+export async function recentOutbox(tx: Tx, limit = 200): Promise<OutboxRow[]> {
+  const rows = await tx.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit)
+  return rows.reverse()
+}
+
+export async function getOutbox(tx: Tx, ids: string[]): Promise<OutboxRow[]> {
+  return ids.length ? tx.select().from(outbox).where(inArray(outbox.id, ids)) : []
+}

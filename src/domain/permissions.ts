@@ -1,0 +1,19 @@
+import type { Role } from './families/schema.js'
+
+/**
+ * Who may do what, as data. Roles: owner (created the family), admin (a parent), caregiver (a nanny:
+ * logs care, reads the record), member (family, e.g. a grandparent), viewer (read-only, e.g. an
+ * emergency contact who is not otherwise involved).
+ */
+export const PERMISSIONS = {
+  'family:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
+  'members:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
+  'members:invite': ['owner', 'admin'],
+  'members:remove': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role)
+}

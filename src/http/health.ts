@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify'
+import type { Db } from '../db/client.js'
+
+/** /healthz: the process answers. /readyz: the database answers and every migration is applied. */
+export async function healthRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  app.get('/healthz', async () => ({ status: 'ok' }))
+  app.get('/readyz', async (_req, reply) => {
+    const ready = db.ready()
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready' })
+  })
+}

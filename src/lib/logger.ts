@@ -1,0 +1,40 @@
+import { type DestinationStream, type Logger, pino } from 'pino'
+
+/**
+ * The one pino root. Code logs ids, kinds, counts and durations, never bodies, phone numbers, names or
+ * health values; `redact` is the safety net for a field that slips through, at any depth.
+ */
+export const REDACT_PATHS = [
+  'body',
+  'text',
+  'phone',
+  'from',
+  'to',
+  'address',
+  'name',
+  '*.body',
+  '*.text',
+  '*.phone',
+  '*.from',
+  '*.to',
+  '*.address',
+  '*.name',
+  '*.fromAddress',
+  '*.toAddress',
+  'req.headers.authorization',
+  'req.headers["x-twilio-signature"]',
+  'req.headers["x-slack-signature"]',
+  'req.headers.cookie',
+]
+
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'mednanny' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  )
+}

@@ -1,0 +1,36 @@
+/** IANA time zones known to this runtime (Intl), and a forgiving lookup for what people type. */
+const ZONES: string[] = Intl.supportedValuesOf('timeZone')
+
+export function isTimezone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * "Europe/London", "london", "New York", "los angeles" → an IANA zone. Matches a full zone name
+ * or its city part, ignoring case, spaces and underscores. Returns undefined when unsure.
+ */
+export function findTimezone(input: string): string | undefined {
+  const wanted = normalize(input)
+  if (!wanted) return undefined
+  const exact = ZONES.find((z) => normalize(z) === wanted)
+  if (exact) return exact
+  const byCity = ZONES.filter((z) => normalize(z.split('/').at(-1) ?? '') === wanted)
+  return byCity.length === 1 ? byCity[0] : undefined
+}
+
+const normalize = (s: string) => s.toLowerCase().replace(/[\s_]+/g, '')
+
+/** "Monday 3:05 PM" in the zone: for messages that show a time to a person. */
+export function formatLocalTime(at: Date, timezone: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: timezone,
+    weekday: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(at)
+}

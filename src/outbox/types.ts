@@ -1,0 +1,19 @@
+import type { OutboxRow } from '../domain/outbox/service.js'
+
+/**
+ * What a delivery attempt came to. Expected failures are values, not exceptions: `retry` for
+ * transient trouble (429, 5xx, timeouts), `failed` for what retrying cannot fix (an invalid number).
+ */
+export type SendResult =
+  | {
+      status: 'sent'
+      providerMessageId: string /** the channel confirms delivery synchronously */
+      delivered?: boolean
+    }
+  | { status: 'retry'; code: string; message: string; retryAfterMs?: number }
+  | { status: 'failed'; code: string; message: string }
+
+/** One channel's delivery: Twilio SMS, Twilio WhatsApp, Slack, the dev console. */
+export interface ChannelSender {
+  send(row: OutboxRow): Promise<SendResult>
+}

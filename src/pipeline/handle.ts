@@ -1,0 +1,132 @@
+import type { Logger } from 'pino'
+import type { Db, Tx } from '../db/client.js'
+import type { ActorContext } from '../domain/actor.js'
+import { isDomainError } from '../domain/errors.js'
+import type { Channel } from '../domain/families/schema.js'
+import { resolveActor, type Sender } from '../domain/families/service.js'
+import { completeInbox, type InboxRow } from '../domain/inbox/service.js'
+import { type Keyword, matchKeyword, setOptOut } from '../domain/optouts/service.js'
+import { enqueueOutbox } from '../domain/outbox/service.js'
+import type { Clock } from '../lib/clock.js'
+import { handleStranger } from './onboarding.js'
+import { HELP_MEMBER, HELP_STRANGER, replyForError } from './replies.js'
+import type { Agent, Outcome, Stage } from './types.js'
+
+export interface PipelineDeps {
+  db: Db
+  clock: Clock
+  /** Red-flag rules: deterministic, first, and before any model. */
+  gate: Stage[]
+  fastPath: Stage
+  agent: Agent
+  log: Logger
+}
+
+type Decision = { kind: 'done'; outcome: Outcome; actor?: ActorContext } | { kind: 'agent'; actor: ActorContext }
+
+/**
+ * Handles one inbound message, exactly once: its effects, its replies (outbox rows) and marking it done
+ * commit in one transaction, so a crash before the commit leaves it to be handled again from scratch,
+ * and a crash after it leaves nothing to redo. Returns the route that answered.
+ */
+export async function handleMessage(deps: PipelineDeps, row: InboxRow): Promise<string> {
+  const { db, clock } = deps
+  const sender = senderOf(row)
+  const text = row.body.trim()
+
+  let decision: Decision
+  try {
+    decision = await db.transaction(async (tx) => {
+      const d = await decide(deps, tx, row, sender, text)
+      if (d.kind === 'done') await commit(tx, clock.now(), row, d.outcome, d.actor)
+      return d
+    })
+  } catch (err) {
+    // A broken rule (a viewer inviting, an unknown name) rolls back and gets a plain answer.
+    const words = replyForError(err)
+    if (!words) throw err
+    const actor = await db.read((tx) => resolveActor(tx, sender))
+    const outcome = { route: `error:${isDomainError(err) ? err.code : 'unknown'}`, replies: [words] }
+    await db.transaction((tx) => commit(tx, clock.now(), row, outcome, actor))
+    return outcome.route
+  }
+  if (decision.kind === 'done') return decision.outcome.route
+
+  // The agent may be slow (a model call): it runs outside any transaction and writes through its tools.
+  const outcome = await deps.agent.respond({ db, clock, actor: decision.actor, message: row, text })
+  await db.transaction((tx) => commit(tx, clock.now(), row, outcome, decision.actor))
+  return outcome.route
+}
+
+async function decide(deps: PipelineDeps, tx: Tx, row: InboxRow, sender: Sender, text: string): Promise<Decision> {
+  const now = deps.clock.now()
+  const keyword = sender.kind === 'phone' ? matchKeyword(text) : undefined
+  const handled = keyword ? await handleCarrierKeyword(tx, now, row, sender, keyword) : undefined
+  if (handled) return { kind: 'done', outcome: handled }
+
+  const actor = await resolveActor(tx, sender)
+  const help = keyword?.kind === 'help'
+  if (!actor) {
+    if (help) return { kind: 'done', outcome: { route: 'keyword:help', replies: [HELP_STRANGER] } }
+    return { kind: 'done', outcome: await handleStranger(tx, now, sender, text, row.meta.profileName) }
+  }
+  if (help) return { kind: 'done', actor, outcome: { route: 'keyword:help', replies: [HELP_MEMBER] } }
+
+  const turn = { tx, actor, clock: deps.clock, message: row, text }
+  for (const stage of [...deps.gate, deps.fastPath]) {
+    const outcome = await stage.handle(turn)
+    if (outcome) return { kind: 'done', actor, outcome }
+  }
+  return { kind: 'agent', actor }
+}
+
+/**
+ * STOP and START (and their synonyms) are honoured and recorded before anything else. Returns the
+ * outcome when the keyword is all there is to do; YES also answers invitations, so it goes on.
+ */
+async function handleCarrierKeyword(
+  tx: Tx,
+  now: Date,
+  row: InboxRow,
+  sender: Sender,
+  keyword: Keyword,
+): Promise<Outcome | undefined> {
+  if (row.channel !== 'sms' && row.channel !== 'whatsapp') return undefined
+  if (keyword.kind === 'opt-out') {
+    // Twilio confirms STOP itself on SMS; anything we sent now would be blocked anyway.
+    await setOptOut(tx, now, { channel: row.channel, address: sender.address, optedOut: true, keyword: keyword.word })
+    return { route: 'keyword:stop', replies: [] }
+  }
+  if (keyword.kind !== 'opt-in') return undefined
+  const changed = await setOptOut(tx, now, {
+    channel: row.channel,
+    address: sender.address,
+    optedOut: false,
+    keyword: keyword.word,
+  })
+  if (keyword.word === 'YES') return undefined
+  const words = changed ? 'You’re subscribed to MedNanny messages again.' : 'You’re subscribed to MedNanny messages.'
+  return { route: 'keyword:start', replies: [words] }
+}
+
+/** Replies go back where the message came from; marking the message done commits with them. */
+async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?: ActorContext) {
+  for (const [i, body] of outcome.replies.entries()) {
+    await enqueueOutbox(tx, now, {
+      idempotencyKey: `reply:${row.id}:${i}`,
+      channel: row.channel as Channel,
+      toAddress: row.fromAddress,
+      body,
+      kind: 'reply',
+      inReplyTo: row.id,
+      familyId: actor?.familyId,
+      memberId: actor?.memberId,
+    })
+  }
+  await completeInbox(tx, now, row.id)
+}
+
+export function senderOf(row: InboxRow): Sender {
+  const channel = row.channel as Channel
+  return { kind: channel === 'slack' ? 'slack' : 'phone', address: row.fromAddress, channel }
+}

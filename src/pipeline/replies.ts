@@ -1,0 +1,36 @@
+import type { DomainErrorCode } from '../domain/errors.js'
+import { isDomainError } from '../domain/errors.js'
+
+/** What we text back when a rule stops a request and the rule gave no words of its own. */
+export const replyForCode: Record<DomainErrorCode, string> = {
+  not_found: 'I couldn’t find that in your family’s record.',
+  forbidden: 'Your role in this family doesn’t allow that. Ask a parent or the family’s owner.',
+  invalid_input: 'I didn’t quite get that. Send HELP to see examples.',
+  conflict: 'That clashes with something already in the record.',
+  limit_exceeded: 'That’s over a limit I can’t go past.',
+}
+
+export const GENERIC_FAILURE = 'Sorry — something went wrong on my side. Please try again in a minute.'
+
+/** The words for an error: the domain's own user message, or the code's default. Never a stack trace. */
+export function replyForError(err: unknown): string | undefined {
+  if (!isDomainError(err)) return undefined
+  return err.userMessage ?? replyForCode[err.code]
+}
+
+export const HELP_MEMBER = [
+  'MedNanny keeps your family’s care record by text. Try:',
+  '• who am i',
+  '• my family',
+  '• add Maria +1 555 123 4567 as nanny',
+  '• add grandma +44 7700 900123 as emergency contact',
+  '• remove Maria',
+  'Reply STOP to stop messages, START to resume.',
+].join('\n')
+
+export const HELP_STRANGER =
+  'MedNanny keeps a family’s care record, reminders and SOS alerts by text. ' +
+  'To start a family, send HI. If someone invited you, reply YES to their invitation. Reply STOP to opt out.'
+
+export const CANT_YET =
+  'I can’t do that yet. Right now I can tell you who’s in your family and add or remove people. Send HELP for examples.'

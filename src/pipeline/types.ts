@@ -1,0 +1,37 @@
+import type { Db, Tx } from '../db/client.js'
+import type { ActorContext } from '../domain/actor.js'
+import type { InboxRow } from '../domain/inbox/service.js'
+import type { Clock } from '../lib/clock.js'
+
+/** What a stage decided: the replies to the sender, and which stage answered (for logs and metrics). */
+export interface Outcome {
+  route: string
+  replies: string[]
+}
+
+/** One inbound message from a known member, inside the transaction that will commit its effects. */
+export interface Turn {
+  tx: Tx
+  actor: ActorContext
+  clock: Clock
+  message: InboxRow
+  /** The message body, trimmed. */
+  text: string
+}
+
+/**
+ * A deterministic pipeline stage (red-flag gate rules, fast path). Answers with an Outcome when it
+ * handled the message, undefined to pass it on.
+ */
+export interface Stage {
+  name: string
+  handle(turn: Turn): Promise<Outcome | undefined>
+}
+
+/**
+ * The last stage. It runs outside any transaction (a model call is slow I/O) and opens its own
+ * transactions through `db` when its tools write.
+ */
+export interface Agent {
+  respond(input: { db: Db; clock: Clock; actor: ActorContext; message: InboxRow; text: string }): Promise<Outcome>
+}
