@@ -68,8 +68,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
-    // Request logs carry method, path and status, never bodies or query values with numbers in them.
-    disableRequestLogging: false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   })

@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** One message the fake received through the real twilio client. */
+export interface FakeTwilioMessage {
+  sid: string
+  accountSid: string
+  to: string
+  from: string
+  body: string
+  statusCallback?: string
+  auth: string
+}
+
+/** What to answer the next create call with: a status and optional Twilio error code, or a hang. */
+export type FakeTwilioScript = { status: number; code?: number } | 'hang'
+
+/**
+ * A local stand-in for api.twilio.com: accepts `POST /2010-04-01/Accounts/{sid}/Messages.json` as the
+ * real API does (form body, Basic auth), records each accepted message, and can be scripted to answer
+ * 429/500/4xx or to hang, one request at a time.
+ */
+export class FakeTwilio {
+  readonly messages: FakeTwilioMessage[] = []
+  /** Every create request, including the ones answered with an error. */
+  requests = 0
+  private script: FakeTwilioScript[] = []
+  private server: Server | undefined
+  private hanging: ServerResponse[] = []
+  private seq = 0
+  url = ''
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
+    const { port } = this.server.address() as AddressInfo
+    this.url = `http://127.0.0.1:${port}`
+    return this
+  }
+
+  /** The next requests answer these, in order; afterwards requests succeed again. */
+  failNext(...script: FakeTwilioScript[]): void {
+    this.script.push(...script)
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy()
+    this.hanging = []
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const match = req.url?.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/)
+    if (req.method !== 'POST' || !match) return json(res, 404, { code: 20404, message: 'not found', status: 404 })
+    const raw = await readBody(req)
+    this.requests++
+    const next = this.script.shift()
+    if (next === 'hang') {
+      this.hanging.push(res)
+      return
+    }
+    if (next) {
+      return json(res, next.status, {
+        code: next.code ?? next.status,
+        message: `scripted ${next.status}`,
+        more_info: `https://www.twilio.com/docs/errors/${next.code ?? next.status}`,
+        status: next.status,
+      })
+    }
+    const form = new URLSearchParams(raw)
+    const sid = `SM${String(++this.seq).padStart(32, '0')}`
+    const msg: FakeTwilioMessage = {
+      sid,
+      accountSid: match[1] ?? '',
+      to: form.get('To') ?? '',
+      from: form.get('From') ?? '',
+      body: form.get('Body') ?? '',
+      statusCallback: form.get('StatusCallback') ?? undefined,
+      auth: req.headers.authorization ?? '',
+    }
+    this.messages.push(msg)
+    const now = new Date().toUTCString()
+    return json(res, 201, {
+      account_sid: msg.accountSid,
+      api_version: '2010-04-01',
+      body: msg.body,
+      date_created: now,
+      date_sent: null,
+      date_updated: now,
+      direction: 'outbound-api',
+      error_code: null,
+      error_message: null,
+      from: msg.from,
+      num_media: '0',
+      num_segments: '1',
+      price: null,
+      price_unit: 'USD',
+      sid,
+      status: 'queued',
+      to: msg.to,
+      uri: `/2010-04-01/Accounts/${msg.accountSid}/Messages/${sid}.json`,
+    })
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(body))
+}

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import twilio from 'twilio'
+import { type AppDeps, buildApp } from '../../src/app.js'
+import { type Config, loadConfig } from '../../src/config.js'
+import { ManualClock } from '../../src/lib/clock.js'
+import { createLogger } from '../../src/lib/logger.js'
+import { FakeTwilio } from '../fakes/twilio.js'
+
+export const ACCOUNT_SID = `AC${'a'.repeat(32)}`
+export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef'
+export const SMS_FROM = '+15550009999'
+export const WHATSAPP_FROM = '+15550008888'
+export const PUBLIC_BASE_URL = 'https://mednanny.example.com'
+
+/** A fresh temp directory per test file; removed with `cleanup`. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'mednanny-test-'))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** Captures every log line, so tests can read what was logged. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = []
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean))
+    done()
+  }
+  get text() {
+    return this.lines.join('\n')
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  fake: FakeTwilio
+  clock: ManualClock
+  logs: LogCapture
+  config: Config
+  dbPath: string
+  /** Runs the inbox worker, then the outbox sender, until both have nothing due. */
+  settle(): Promise<void>
+  /** POSTs a signed Twilio inbound webhook. */
+  sms(from: string, body: string, extra?: Record<string, string>): Promise<{ statusCode: number; body: string }>
+  whatsapp(from: string, body: string, extra?: Record<string, string>): Promise<{ statusCode: number; body: string }>
+  /** The bodies the fake Twilio received for one phone number, in order. */
+  inboxOf(phone: string): string[]
+  close(): Promise<void>
+}
+
+let sidSeq = 0
+export const nextSid = () => `SM${String(++sidSeq).padStart(8, '0')}${'f'.repeat(24)}`
+
+export function signedHeaders(url: string, params: Record<string, string>) {
+  return {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, params),
+  }
+}
+
+/** The app with Twilio configured against a fake, a manual clock, captured logs and a temp DB file. */
+export async function startTestApp(
+  opts: { dbPath?: string; fake?: FakeTwilio; clock?: ManualClock; env?: Record<string, string>; deps?: AppDeps } = {},
+): Promise<TestApp> {
+  const fake = opts.fake ?? (await new FakeTwilio().start())
+  const { dir } = tempDir()
+  const dbPath = opts.dbPath ?? join(dir, 'mednanny.db')
+  const config = loadConfig({
+    DATABASE_PATH: dbPath,
+    PUBLIC_BASE_URL,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_SMS_FROM: SMS_FROM,
+    TWILIO_WHATSAPP_FROM: WHATSAPP_FROM,
+    TWILIO_API_BASE_URL: fake.url,
+    LOG_LEVEL: 'info',
+    ...opts.env,
+  })
+  const clock = opts.clock ?? new ManualClock('2026-03-10T15:00:00Z')
+  const logs = new LogCapture()
+  const app = await buildApp(config, {
+    clock,
+    logger: createLogger('info', logs),
+    outbox: { backoff: { random: () => 0 } },
+    ...opts.deps,
+  })
+  const post = async (channel: 'sms' | 'whatsapp', from: string, body: string, extra: Record<string, string> = {}) => {
+    const prefix = channel === 'whatsapp' ? 'whatsapp:' : ''
+    const params = {
+      MessageSid: nextSid(),
+      AccountSid: ACCOUNT_SID,
+      From: `${prefix}${from}`,
+      To: `${prefix}${channel === 'whatsapp' ? WHATSAPP_FROM : SMS_FROM}`,
+      Body: body,
+      NumMedia: '0',
+      ...extra,
+    }
+    const url = `${PUBLIC_BASE_URL}/webhooks/twilio/messages`
+    const res = await app.inject({
+      method: 'POST',
+      url: '/webhooks/twilio/messages',
+      headers: signedHeaders(url, params),
+      payload: new URLSearchParams(params).toString(),
+    })
+    return { statusCode: res.statusCode, body: res.body }
+  }
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) {
+      const handled = await app.mednanny.worker.drain()
+      const sent = await app.mednanny.outbox.drain()
+      if (handled === 0 && sent === 0) return
+    }
+    throw new Error('settle: work kept appearing after 20 rounds')
+  }
+  return {
+    app,
+    fake,
+    clock,
+    logs,
+    config,
+    dbPath,
+    settle,
+    sms: (from, body, extra) => post('sms', from, body, extra),
+    whatsapp: (from, body, extra) => post('whatsapp', from, body, extra),
+    inboxOf: (phone) => fake.messages.filter((m) => m.to.replace(/^whatsapp:/, '') === phone).map((m) => m.body),
+    close: async () => {
+      await app.close()
+      if (!opts.fake) await fake.stop()
+    },
+  }
+}
+
+/** Creates a family by chat, the way a newcomer would, and returns when the owner is active. */
+export async function onboardFamily(t: TestApp, ownerPhone: string, name = 'Ana', family = 'The Garcias') {
+  for (const body of ['hi', name, family, 'yes']) {
+    await t.sms(ownerPhone, body)
+    await t.settle()
+  }
+}
