@@ -10,6 +10,8 @@ export interface FakeTwilioMessage {
   body: string
   statusCallback?: string
   auth: string
+  /** performance.now() when the fake accepted it: benches measure inbound-to-outbound latency with it. */
+  receivedAt: number
 }
 
 /** What to answer the next create call with: a status and optional Twilio error code, or a hang. */
@@ -24,6 +26,8 @@ export class FakeTwilio {
   readonly messages: FakeTwilioMessage[] = []
   /** Every create request, including the ones answered with an error. */
   requests = 0
+  /** Called for each accepted message, e.g. by a bench waiting for replies. */
+  onMessage: ((m: FakeTwilioMessage) => void) | undefined
   private script: FakeTwilioScript[] = []
   private server: Server | undefined
   private hanging: ServerResponse[] = []
@@ -77,8 +81,10 @@ export class FakeTwilio {
       body: form.get('Body') ?? '',
       statusCallback: form.get('StatusCallback') ?? undefined,
       auth: req.headers.authorization ?? '',
+      receivedAt: performance.now(),
     }
     this.messages.push(msg)
+    this.onMessage?.(msg)
     const now = new Date().toUTCString()
     return json(res, 201, {
       account_sid: msg.accountSid,
