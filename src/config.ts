@@ -17,9 +17,7 @@ const url = z
   .refine((v) => URL.canParse(v), 'expected a URL such as https://example.com')
   .transform((v) => v.replace(/\/+$/, ''))
 
-/** Empty strings in the environment mean "unset", as in most .env tooling. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+const optional = <T extends z.ZodType>(schema: T) => schema.optional()
 
 const Env = z.object({
   /** TCP port the server listens on. */
@@ -100,7 +98,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment once. Every problem names its variable; the first line is enough to fix it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(env)
+  // Empty strings mean "unset", as in most .env tooling: `PORT=` falls back to the default.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''))
+  const parsed = Env.safeParse(set)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
     throw new ConfigError(lines.join('; '))

@@ -2,12 +2,46 @@ import { randomBytes } from 'node:crypto'
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz' // Crockford base32, lower case: no i, l, o, u
 
-/** A prefixed random id (`fam_3kq…`) so a log line says what it points at. 80 bits of randomness. */
+let lastMs = 0
+let seq = 0
+
+/**
+ * A prefixed id (`fam_…`) so a log line says what it points at. Like a ULID it sorts by creation:
+ * 9 characters of milliseconds, 3 of a per-millisecond sequence, 8 random (40 bits). So rows created
+ * in the same millisecond (the parts of a split reply, two texts in one burst) still sort in the order
+ * they were made, which is the order the inbox worker and the console rely on. The time here only
+ * orders ids; it is never read back as a business time (that comes from the injected clock).
+ */
 export function newId(prefix: string): string {
-  const bytes = randomBytes(16)
+  const ms = Math.floor(performance.timeOrigin + performance.now())
+  if (ms > lastMs) {
+    lastMs = ms
+    seq = 0
+  } else {
+    seq++ // same millisecond, or the wall clock stepped back: keep ids increasing
+    if (seq >= 32 ** 3) {
+      lastMs++
+      seq = 0
+    }
+  }
+  return `${prefix}_${base32(lastMs, 9)}${base32(seq, 3)}${randomChars(8)}`
+}
+
+function base32(n: number, width: number): string {
   let out = ''
-  for (let i = 0; i < 16; i++) out += ALPHABET[(bytes[i] ?? 0) & 31]
-  return `${prefix}_${out}`
+  let rest = n
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[rest % 32] + out
+    rest = Math.floor(rest / 32)
+  }
+  return out
+}
+
+function randomChars(n: number): string {
+  const bytes = randomBytes(n)
+  let out = ''
+  for (let i = 0; i < n; i++) out += ALPHABET[(bytes[i] ?? 0) & 31]
+  return out
 }
 
 /** A short human code without look-alike characters, for invitations and links. */

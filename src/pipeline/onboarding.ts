@@ -97,7 +97,7 @@ const STEPS: Record<Step, (i: StepInput) => Promise<Outcome>> = {
   },
 
   async ask_family({ text, data, sender, save }) {
-    const familyName = cleanName(text, 60)
+    const familyName = cleanName(text, { max: 60, words: 6 })
     if (!familyName) return reply('onboarding', 'What should I call your family? e.g. The Garcias')
     const phone = isPhoneAddress(sender.address)
     const timezone = (phone && guessTimezone(sender.address)) || 'UTC'
@@ -137,15 +137,23 @@ const STEPS: Record<Step, (i: StepInput) => Promise<Outcome>> = {
   },
 }
 
-/** A name as typed: trimmed, without trailing punctuation, not too long, not a command word. */
-function cleanName(text: string, max = 40): string | undefined {
+/**
+ * A name as typed: trimmed, without "I'm"/"my name is" and trailing punctuation, a few words of letters.
+ * Questions and command words ("who am i?", "help", "yes") are not names: the question is asked again.
+ */
+function cleanName(text: string, { max = 40, words = 3 } = {}): string | undefined {
   const name = text
     .trim()
-    .replace(/^(i'?m|my name is|it'?s|call (us|me))\s+/i, '')
-    .replace(/[.!?]+$/, '')
+    .replace(/^(i['’]?m|i am|my name is|it['’]?s|this is|we['’]?re|we are|call (us|me))\s+/i, '')
+    .replace(/[.!]+$/, '')
     .trim()
-  if (!name || name.length > max || /^(hi|hello|hey|help)$/i.test(name)) return undefined
+  if (!name || name.length > max || name.split(/\s+/).length > words) return undefined
+  if (/[?@#/\\:;<>{}[\]|=+*0-9]/.test(name)) return undefined
+  if (NOT_A_NAME.test(name)) return undefined
   return name
 }
+
+const NOT_A_NAME =
+  /^(y|n|(hi|hello|hey|help|info|yes|no|ok|okay|stop|start|menu|sos|who|what|when|where|why|how|can|add|invite|remove|my|show|list)\b.*)$/i
 
 const reply = (route: string, text: string): Outcome => ({ route, replies: [text] })

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import twilio from 'twilio'
 import { type AppDeps, buildApp } from '../../src/app.js'
 import { type Config, loadConfig } from '../../src/config.js'
+import { type OutboxRow, recentOutbox } from '../../src/domain/outbox/service.js'
 import { ManualClock } from '../../src/lib/clock.js'
 import { createLogger } from '../../src/lib/logger.js'
 import { FakeTwilio } from '../fakes/twilio.js'
@@ -46,6 +47,10 @@ export interface TestApp {
   /** POSTs a signed Twilio inbound webhook. */
   sms(from: string, body: string, extra?: Record<string, string>): Promise<{ statusCode: number; body: string }>
   whatsapp(from: string, body: string, extra?: Record<string, string>): Promise<{ statusCode: number; body: string }>
+  /** POSTs a signed Twilio status callback for a message the fake accepted. */
+  status(messageSid: string, status: string, errorCode?: string): Promise<{ statusCode: number }>
+  /** Every outbox row, oldest first. */
+  outboxRows(): Promise<OutboxRow[]>
   /** The bodies the fake Twilio received for one phone number, in order. */
   inboxOf(phone: string): string[]
   close(): Promise<void>
@@ -107,6 +112,24 @@ export async function startTestApp(
     })
     return { statusCode: res.statusCode, body: res.body }
   }
+  const status = async (messageSid: string, messageStatus: string, errorCode?: string) => {
+    const params: Record<string, string> = {
+      AccountSid: ACCOUNT_SID,
+      MessageSid: messageSid,
+      SmsSid: messageSid,
+      MessageStatus: messageStatus,
+      SmsStatus: messageStatus,
+      ApiVersion: '2010-04-01',
+      ...(errorCode ? { ErrorCode: errorCode } : {}),
+    }
+    const res = await app.inject({
+      method: 'POST',
+      url: '/webhooks/twilio/status',
+      headers: signedHeaders(`${PUBLIC_BASE_URL}/webhooks/twilio/status`, params),
+      payload: new URLSearchParams(params).toString(),
+    })
+    return { statusCode: res.statusCode }
+  }
   const settle = async () => {
     for (let i = 0; i < 20; i++) {
       const handled = await app.mednanny.worker.drain()
@@ -123,6 +146,8 @@ export async function startTestApp(
     config,
     dbPath,
     settle,
+    status,
+    outboxRows: async () => await app.mednanny.db.read((tx) => recentOutbox(tx, 10_000)),
     sms: (from, body, extra) => post('sms', from, body, extra),
     whatsapp: (from, body, extra) => post('whatsapp', from, body, extra),
     inboxOf: (phone) => fake.messages.filter((m) => m.to.replace(/^whatsapp:/, '') === phone).map((m) => m.body),

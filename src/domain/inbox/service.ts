@@ -135,5 +135,5 @@ export async function inboxBacklog(tx: Tx, now: Date): Promise<number> {
 
 export async function listInbox(tx: Tx, { status, limit = 100 }: { status?: InboxRow['status']; limit?: number } = {}) {
   const q = tx.select().from(inbox)
-  return (status ? q.where(eq(inbox.status, status)) : q).orderBy(desc(inbox.receivedAt)).limit(limit)
+  return (status ? q.where(eq(inbox.status, status)) : q).orderBy(desc(inbox.receivedAt), desc(inbox.id)).limit(limit)
 }

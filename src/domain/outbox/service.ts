@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import { splitText } from '../../lib/split-text.js'
@@ -91,6 +91,9 @@ export async function enqueueToMember(
 /**
  * Claims rows that are due (pending and due, or sending with an expired lease), at most `limit` per
  * channel counting rows already in flight. Claimed rows are `sending` until `leaseUntil`.
+ *
+ * One recipient has at most one message in flight, and the parts of a split message go in order, so a
+ * long reply arrives as (1/3), (2/3), (3/3) rather than in whatever order the provider finished them.
  */
 export async function claimDueOutbox(
   tx: Tx,
@@ -98,11 +101,15 @@ export async function claimDueOutbox(
   { limits, leaseMs }: { limits: Partial<Record<string, number>>; leaseMs: number },
 ): Promise<OutboxRow[]> {
   const inFlight = await tx
-    .select({ channel: outbox.channel, n: sql<number>`count(*)` })
+    .select({ channel: outbox.channel, toAddress: outbox.toAddress })
     .from(outbox)
-    .where(and(eq(outbox.status, 'sending'), sql`${outbox.leaseUntil} > ${now.getTime()}`))
-    .groupBy(outbox.channel)
-  const busy = new Map(inFlight.map((r) => [r.channel, Number(r.n)]))
+    .where(and(eq(outbox.status, 'sending'), gt(outbox.leaseUntil, now)))
+  const busy = new Map<string, number>()
+  const busyRecipients = new Set<string>()
+  for (const r of inFlight) {
+    busy.set(r.channel, (busy.get(r.channel) ?? 0) + 1)
+    busyRecipients.add(`${r.channel}:${r.toAddress}`)
+  }
   const due = await tx
     .select()
     .from(outbox)
@@ -112,12 +119,14 @@ export async function claimDueOutbox(
         and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
       ),
     )
-    .orderBy(sql`${outbox.urgent} DESC`, asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+    .orderBy(sql`${outbox.urgent} DESC`, asc(outbox.nextAttemptAt), asc(outbox.createdAt), asc(outbox.id))
     .limit(200)
   const claimed: OutboxRow[] = []
   for (const row of due) {
+    const recipient = `${row.channel}:${row.toAddress}`
     const free = (limits[row.channel] ?? 1) - (busy.get(row.channel) ?? 0)
-    if (free <= 0) continue
+    if (free <= 0 || busyRecipients.has(recipient)) continue
+    if (await earlierPartUnsent(tx, row)) continue
     // Someone may have sent STOP since this was queued: check again right before sending.
     if (await isOptedOut(tx, row.channel, row.toAddress)) {
       await tx
@@ -127,6 +136,7 @@ export async function claimDueOutbox(
       continue
     }
     busy.set(row.channel, (busy.get(row.channel) ?? 0) + 1)
+    busyRecipients.add(recipient)
     const leaseUntil = new Date(now.getTime() + leaseMs)
     await tx
       .update(outbox)
@@ -135,6 +145,18 @@ export async function claimDueOutbox(
     claimed.push({ ...row, status: 'sending', attempts: row.attempts + 1, leaseUntil })
   }
   return claimed
+}
+
+/** Part n of a split message waits while part n-1 is still queued or in flight. */
+async function earlierPartUnsent(tx: Tx, row: OutboxRow): Promise<boolean> {
+  const part = /^(.*)#(\d+)$/.exec(row.idempotencyKey)
+  if (!part || part[2] === '1') return false
+  const previousKey = `${part[1]}#${Number(part[2]) - 1}`
+  const [previous] = await tx
+    .select({ status: outbox.status })
+    .from(outbox)
+    .where(eq(outbox.idempotencyKey, previousKey))
+  return previous?.status === 'pending' || previous?.status === 'sending'
 }
 
 export async function markOutboxSent(tx: Tx, now: Date, id: string, providerMessageId: string, final = false) {

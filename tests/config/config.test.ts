@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../src/config.js'
+
+const twilio = {
+  TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'a-token-long-enough',
+  TWILIO_SMS_FROM: '+15550009999',
+}
+
+const errorOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env)
+  } catch (err) {
+    return err
+  }
+  throw new Error('expected loadConfig to throw')
+}
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with an empty environment: port 3000, ./data/mednanny.db, dev console on', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databasePath: './data/mednanny.db', devConsole: true })
+    expect(c.twilio).toBeUndefined()
+    expect(c.anthropic).toBeUndefined()
+  })
+
+  it('turns the dev console off when Twilio is configured, unless DEV_CONSOLE=1', () => {
+    expect(loadConfig(twilio).devConsole).toBe(false)
+    expect(loadConfig({ ...twilio, DEV_CONSOLE: '1' }).devConsole).toBe(true)
+  })
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: '', PORT: '' }).port).toBe(3000)
+  })
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT: /],
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    [{ PUBLIC_BASE_URL: 'not a url' }, /^PUBLIC_BASE_URL: expected a URL/],
+    [{ ...twilio, TWILIO_ACCOUNT_SID: 'XX123' }, /^TWILIO_ACCOUNT_SID: expected AC/],
+    [{ ...twilio, TWILIO_SMS_FROM: '555-1234' }, /^TWILIO_SMS_FROM: expected an E\.164/],
+    [{ TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID }, /^TWILIO_AUTH_TOKEN: required when TWILIO_ACCOUNT_SID/],
+    [{ TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'a-token-long-enough' }, /^TWILIO_SMS_FROM: /],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, /^SLACK_BOT_TOKEN: expected a bot token/],
+    [{ DATA_ENCRYPTION_KEY: 'short' }, /^DATA_ENCRYPTION_KEY: expected 32 bytes/],
+    [{ DEV_CONSOLE: 'maybe' }, /^DEV_CONSOLE: expected 1\/0/],
+  ])('names the variable in one line when a value is wrong: %j', (env, message) => {
+    const err = errorOf(env as Record<string, string>)
+    expect(err).toBeInstanceOf(ConfigError)
+    expect((err as Error).message).toMatch(message)
+    expect((err as Error).message).not.toContain('\n')
+  })
+
+  it('keeps Twilio settings together and strips a whatsapp: prefix from the sender', () => {
+    const c = loadConfig({ ...twilio, TWILIO_WHATSAPP_FROM: 'whatsapp:+15550008888' })
+    expect(c.twilio).toMatchObject({ smsFrom: '+15550009999', whatsappFrom: '+15550008888' })
+  })
+})
