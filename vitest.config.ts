@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Each test file gets its own worker; files use their own temp databases.
     pool: 'forks',
+    // The JSON report is what .ci/run reads for its "N passed, M failed" line.
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
   },
 })

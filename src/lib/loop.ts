@@ -44,7 +44,11 @@ export class Loop {
 
   private async tick() {
     if (this.running || this.stopping) return
-    this.running = this.fn().catch((err: unknown) => this.log.error({ err }, 'background loop failed'))
+    this.running = this.fn().catch((err: unknown) => {
+      // By name and code only: a driver's message can quote SQL parameters (phone numbers, bodies).
+      const e = err as { name?: string; code?: string }
+      this.log.error({ err: { name: e?.name, code: e?.code } }, 'background loop failed')
+    })
     await this.running
     this.running = undefined
     if (this.stopping) return

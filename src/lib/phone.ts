@@ -1,6 +1,7 @@
 import { getCountry } from 'countries-and-timezones'
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
-import metadata from 'libphonenumber-js/metadata.min.json' with { type: 'json' }
+// The package maps this path to a JS module under ESM (exports "import"), so no JSON import attribute.
+import metadata from 'libphonenumber-js/metadata.min.json'
 
 /**
  * Phone numbers through libphonenumber-js (Google's libphonenumber metadata): parsing, E.164, country.

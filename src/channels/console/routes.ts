@@ -40,7 +40,8 @@ export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Cl
     return reply.code(202).send({ inboxId: id, from })
   })
 
-  app.get('/dev/api/feed', async () => {
+  // Polled every second by the page: keep it out of the info log.
+  app.get('/dev/api/feed', { logLevel: 'warn' }, async () => {
     const [inbox, outbox, dead] = await o.db.read(async (tx) => [
       await listInbox(tx, { limit: 200 }),
       await recentOutbox(tx, 200),

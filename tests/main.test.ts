@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { tempDir } from './support/harness.js'
+
+const ROOT = join(import.meta.dirname, '..')
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+let child: ChildProcess | undefined
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  child?.kill('SIGKILL')
+  for (const c of cleanups.splice(0)) c()
+})
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as { port: number }
+  server.close()
+  await once(server, 'close')
+  return port
+}
+
+/** Starts `src/main.ts` the way `npm start` does, in a child process, and resolves once it is up. */
+async function start(env: Record<string, string>) {
+  const proc = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } })
+  child = proc
+  let out = ''
+  let err = ''
+  proc.stdout.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  proc.stderr.on('data', (d: Buffer) => {
+    err += d.toString()
+  })
+  const up = new Promise<void>((resolve) => {
+    proc.stdout.on('data', () => {
+      if (out.includes('MedNanny is up')) resolve()
+    })
+  })
+  const exited = once(proc, 'exit').then(([code]) => code as number)
+  const first = await Promise.race([up.then(() => 'up' as const), exited.then(() => 'exited' as const)])
+  return { proc, first, exited, output: () => ({ out, err }) }
+}
+
+describe('npm start (src/main.ts)', () => {
+  it('serves the dev console with no accounts, then stops cleanly on SIGTERM', async () => {
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    const port = await freePort()
+    const app = await start({ PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'data', 'm.db') })
+    expect(app.first, app.output().err).toBe('up')
+    const base = `http://127.0.0.1:${port}`
+    expect((await fetch(`${base}/readyz`)).status).toBe(200)
+    const page = await fetch(`${base}/dev`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('MedNanny dev console')
+
+    app.proc.kill('SIGTERM')
+    expect(await app.exited).toBe(0)
+    expect(app.output().out).toContain('"signal":"SIGTERM"')
+  })
+
+  it('refuses to start on a bad variable, with one line naming it', async () => {
+    const app = await start({ PORT: 'eighty' })
+    expect(app.first).toBe('exited')
+    expect(await app.exited).toBe(1)
+    expect(app.output().err.trim()).toMatch(/^MedNanny cannot start: PORT: /)
+    expect(app.output().err.trim().split('\n')).toHaveLength(1)
+  })
+})
