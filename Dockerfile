@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# MedNanny: one Node 20 process serving webhooks, the workers and the scheduler, with SQLite on /data.
+
+# --- deps: production dependencies, with the toolchain better-sqlite3 needs if no prebuilt binary fits
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+# --- runtime: no compilers, no dev dependencies, not root
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=3000 \
+    HOST=0.0.0.0 \
+    DATABASE_PATH=/data/mednanny.db
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY src ./src
+COPY migrations ./migrations
+COPY bin ./bin
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+# slim has no curl; Node 20 has fetch.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# node is PID 1 and handles SIGTERM itself (src/main.ts): stop accepting, finish in-flight work, close the DB.
+CMD ["node", "--import", "tsx", "src/main.ts"]
