@@ -3,6 +3,7 @@ import {
   acceptInvitation,
   createFamily,
   declineInvitation,
+  familyPhrase,
   memberName,
   pendingInvitationsFor,
   roleWord,
@@ -39,7 +40,7 @@ export async function handleStranger(
       await endOnboarding(tx, sender.kind, sender.address)
       return reply(
         'invitation',
-        `Welcome to the ${family.name} family, ${member.name}! You’re in as ${roleWord(member.role)}. Send HELP to see what I can do.`,
+        `Welcome to ${familyPhrase(family.name)}, ${member.name}! You’re in as ${roleWord(member.role)}. Send HELP to see what I can do.`,
       )
     }
     if (NO.test(text)) {

@@ -54,7 +54,7 @@ describe('inviting people by chat', () => {
     const [confirm] = await say(ANA, 'add Maria +1 555 123 4567 as nanny')
     expect(confirm).toMatch(/Invitation sent to Maria \(\+1 555 123 4567\) as caregiver/)
     const [invitation] = t.inboxOf(MARIA)
-    expect(invitation).toMatch(/Ana invited you to join the The Garcias family on MedNanny as a caregiver.*Reply YES/)
+    expect(invitation).toMatch(/Ana invited you to join The Garcias on MedNanny as a caregiver.*Reply YES/)
 
     // Before answering, Maria is not a member: she learns nothing about the family.
     const [before] = await say(MARIA, 'my family')
@@ -62,8 +62,8 @@ describe('inviting people by chat', () => {
     expect(before).not.toMatch(/owner|Garcias|\+1 555/)
 
     const [welcome] = await say(MARIA, 'YES')
-    expect(welcome).toMatch(/Welcome to the The Garcias family, Maria/)
-    expect(t.inboxOf(ANA).at(-1)).toMatch(/Maria joined the The Garcias family/)
+    expect(welcome).toMatch(/Welcome to The Garcias, Maria/)
+    expect(t.inboxOf(ANA).at(-1)).toMatch(/Maria joined The Garcias on MedNanny as caregiver/)
     const [family] = await say(MARIA, 'my family')
     expect(family).toMatch(/• Ana: owner, emergency contact/)
     expect(family).toMatch(/• Maria: caregiver \(SMS, WhatsApp\)/)

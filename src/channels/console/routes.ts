@@ -25,7 +25,10 @@ export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Cl
 
   app.post('/dev/api/messages', async (req, reply) => {
     const parsed = SendBody.safeParse(req.body)
-    if (!parsed.success) return reply.code(400).send({ error: 'invalid', detail: parsed.error.issues[0]?.message })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return reply.code(400).send({ error: 'invalid', detail: issue && `${issue.path.join('.')}: ${issue.message}` })
+    }
     const from = toE164(parsed.data.from)
     if (!from) return reply.code(400).send({ error: 'invalid', detail: 'from: not a phone number (use +country code)' })
     const { id } = await o.db.transaction((tx) =>

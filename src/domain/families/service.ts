@@ -153,7 +153,7 @@ export async function inviteMember(
     memberId: member.id,
     kind: 'invitation',
     body:
-      `Hi ${input.name}, ${inviter.name} invited you to join the ${family.name} family on MedNanny as ${what}. ` +
+      `Hi ${input.name}, ${inviter.name} invited you to join ${familyPhrase(family.name)} on MedNanny as ${what}. ` +
       'MedNanny keeps the family’s care record and reminders by text. Reply YES to join or NO to decline.',
   })
   await recordAudit(tx, now, {
@@ -218,7 +218,7 @@ export async function acceptInvitation(
     memberId: invitation.invitedBy,
     familyId: family.id,
     kind: 'notice',
-    body: `${member.name} joined the ${family.name} family on MedNanny as ${roleWord(member.role)}.`,
+    body: `${member.name} joined ${familyPhrase(family.name)} on MedNanny as ${roleWord(member.role)}.`,
   })
   await recordAudit(tx, now, {
     familyId: family.id,
@@ -364,6 +364,11 @@ export async function findFamily(tx: Tx, idOrName: string): Promise<Family> {
   if (byName.length === 1 && byName[0]) return byName[0]
   if (byName.length > 1) throw new DomainError('conflict', `more than one family is named "${idOrName}"; use the id`)
   throw new DomainError('not_found', `no family with id or name "${idOrName}"`)
+}
+
+/** "The Garcias" stays as typed; "Garcia" reads "the Garcia family". */
+export function familyPhrase(name: string): string {
+  return /^the\s/i.test(name) || /\bfamily$/i.test(name) ? name : `the ${name} family`
 }
 
 export function roleWord(role: Role): string {
