@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Role } from '../domain/families/schema.js'
+import { parseRole } from '../domain/families/roles.js'
 import {
   familyTools,
   inviteMemberTool,
@@ -74,27 +74,4 @@ export const fastPath: Stage = {
     }
     return undefined
   },
-}
-
-const ROLE_WORDS: [RegExp, Exclude<Role, 'owner'>][] = [
-  [/^(nanny|babysitter|sitter|caregiver|carer|au pair|childminder)$/, 'caregiver'],
-  [/^(parent|co-?parent|mom|mum|mother|dad|father|partner|wife|husband|spouse|admin)$/, 'admin'],
-  [
-    /^(grandma|grandpa|grandmother|grandfather|grandparent|granny|grandad|granddad|nana|nanna|papa|aunt|auntie|uncle|family|family member|member|relative)$/,
-    'member',
-  ],
-  [/^(viewer|read[- ]only)$/, 'viewer'],
-]
-
-/** "nanny" → caregiver; "emergency contact" → a viewer reached by SOS; "grandma and emergency contact" → both. */
-export function parseRole(words: string): { role: Exclude<Role, 'owner'>; emergencyContact: boolean } | undefined {
-  const text = words.toLowerCase().trim()
-  const emergencyContact = /emergency contact/.test(text)
-  const rest = text
-    .replace(/(,|\band\b|\balso\b)?\s*(an?\s+)?emergency contact/, '')
-    .replace(/^(an?|my|our|the)\s+/, '')
-    .trim()
-  if (!rest) return emergencyContact ? { role: 'viewer', emergencyContact } : undefined
-  const found = ROLE_WORDS.find(([re]) => re.test(rest))
-  return found ? { role: found[1], emergencyContact } : undefined
 }

@@ -1,5 +1,5 @@
+import type { MemberSummary } from '../domain/families/queries.js'
 import type { Channel, Role } from '../domain/families/schema.js'
-import type { MemberSummary } from '../domain/families/service.js'
 import { formatPhone } from '../lib/phone.js'
 
 /** Plain-text wording of tool results; short enough for SMS, readable on WhatsApp and in the console. */

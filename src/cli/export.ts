@@ -4,7 +4,7 @@ import { Command, Option } from 'commander'
 import { recordAudit } from '../domain/audit/service.js'
 import { exportFamily } from '../domain/export/service.js'
 import { EXPORT_TABLES, type ExportTableName, exportTables } from '../domain/export/tables.js'
-import { findFamily } from '../domain/families/service.js'
+import { findFamily } from '../domain/families/queries.js'
 import { type CliContext, CliError, withDb } from './context.js'
 import { csvSections, csvTable } from './csv.js'
 

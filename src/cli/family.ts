@@ -1,5 +1,6 @@
 import { Command } from 'commander'
-import { createFamily, listFamilies } from '../domain/families/service.js'
+import { listFamilies } from '../domain/families/queries.js'
+import { createFamily } from '../domain/families/service.js'
 import { endOnboarding } from '../domain/onboarding/service.js'
 import { guessLocale } from '../lib/phone.js'
 import { type CliContext, withDb, writeJson } from './context.js'

@@ -1,4 +1,4 @@
-import type { Role } from '../domain/families/schema.js'
+import { type InvitedRole, parseRole } from '../domain/families/roles.js'
 import { toE164 } from '../lib/phone.js'
 import { findTimezone, isTimezone } from '../lib/timezone.js'
 import { CliError } from './context.js'
@@ -54,24 +54,13 @@ export function nonEmpty(option: string, raw: string, max = 80): string {
   return typed
 }
 
-export type InvitedRole = Exclude<Role, 'owner'>
-
-// The four invitable roles, and the everyday words the chat fast path also understands for them.
-const ROLE_WORDS: [RegExp, InvitedRole][] = [
-  [/^(caregiver|nanny|babysitter|sitter|carer|au pair|childminder)$/, 'caregiver'],
-  [/^(admin|parent|co-?parent|mom|mum|mother|dad|father|partner|spouse)$/, 'admin'],
-  [/^(member|family member|family|relative|grandparent|grandma|grandpa|grandmother|grandfather|aunt|uncle)$/, 'member'],
-  [/^(viewer|read-only|emergency contact)$/, 'viewer'],
-]
-
 /** "nanny" → caregiver, "parent" → admin, "grandparent" → member; "emergency contact" → a viewer reached by SOS. */
 export function roleOption(raw: string): { role: InvitedRole; emergencyContact: boolean } {
-  const typed = raw.trim().toLowerCase()
-  const found = ROLE_WORDS.find(([re]) => re.test(typed))
+  const found = parseRole(raw)
   if (!found) {
     throw new CliError(
       `--role "${raw}" is not a role; use admin, caregiver, member or viewer (or parent, nanny, grandparent)`,
     )
   }
-  return { role: found[1], emergencyContact: typed === 'emergency contact' }
+  return found
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander'
-import { ownerActor } from '../domain/export/owner.js'
-import { findFamily, inviteMember } from '../domain/families/service.js'
+import { findFamily, ownerActor } from '../domain/families/queries.js'
+import { inviteMember } from '../domain/families/service.js'
 import { formatPhone } from '../lib/phone.js'
 import { type CliContext, CliError, withDb, writeJson } from './context.js'
 import { nonEmpty, phoneOption, roleOption, slackOption } from './input.js'

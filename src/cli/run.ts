@@ -26,7 +26,7 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
   const program = new Command('mednanny')
     .description('MedNanny administration: families, members, backups and exports')
     .option('--db <file>', 'SQLite database file (default: DATABASE_PATH, else ./data/mednanny.db)')
-    // Settings made before .addCommand/.command are inherited by the subcommands created after them.
+    // These settings reach every subcommand through `inherit` below.
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
@@ -42,7 +42,7 @@ export class NestedTransactionError extends Error {
 
 /** Opens (creating if needed) the SQLite file, sets WAL, foreign keys and a busy timeout, and migrates. */
 export function openDatabase(path: string, { migrateOnOpen = true } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:') ensureDir(dirname(path))
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
@@ -79,7 +79,7 @@ export function openDatabase(path: string, { migrateOnOpen = true } = {}): Db {
       }),
     read: (fn) => enqueue(() => fn(db)),
     backup: async (toFile) => {
-      mkdirSync(dirname(toFile), { recursive: true })
+      ensureDir(dirname(toFile))
       await sqlite.backup(toFile)
     },
     ready: () => {
@@ -94,6 +94,16 @@ export function openDatabase(path: string, { migrateOnOpen = true } = {}): Db {
       if (sqlite.open) sqlite.close()
     },
   }
+}
+
+/**
+ * `mkdir -p` without Node's `recursive` mode, which spins forever at 100% CPU on a path under /proc
+ * (Node 20, measured): a typo in DATABASE_PATH must fail with ENOENT, not hang the start.
+ */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) return
+  ensureDir(dirname(dir))
+  mkdirSync(dir)
 }
 
 function migrationsApplied(sqlite: Database.Database): boolean {

@@ -1,14 +1,8 @@
 import type { Tx } from '../db/client.js'
-import {
-  acceptInvitation,
-  createFamily,
-  declineInvitation,
-  familyPhrase,
-  memberName,
-  pendingInvitationsFor,
-  roleWord,
-  type Sender,
-} from '../domain/families/service.js'
+import { memberName } from '../domain/families/queries.js'
+import type { Sender } from '../domain/families/schema.js'
+import { acceptInvitation, createFamily, declineInvitation, pendingInvitationsFor } from '../domain/families/service.js'
+import { familyPhrase, roleWord } from '../domain/families/words.js'
 import type { OnboardingData } from '../domain/onboarding/schema.js'
 import { endOnboarding, getOnboarding, saveOnboarding } from '../domain/onboarding/service.js'
 import { guessLocale, guessTimezone, isPhoneAddress } from '../lib/phone.js'

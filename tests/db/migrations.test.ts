@@ -101,3 +101,9 @@ describe('migrations', () => {
     db.close()
   })
 })
+
+describe('openDatabase', () => {
+  it('fails with ENOENT instead of hanging when the folder cannot exist (a path under /proc)', () => {
+    expect(() => openDatabase('/proc/mednanny-nope/data/m.db')).toThrow(/ENOENT/)
+  })
+})

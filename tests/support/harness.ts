@@ -71,8 +71,8 @@ export async function startTestApp(
   opts: { dbPath?: string; fake?: FakeTwilio; clock?: ManualClock; env?: Record<string, string>; deps?: AppDeps } = {},
 ): Promise<TestApp> {
   const fake = opts.fake ?? (await new FakeTwilio().start())
-  const { dir } = tempDir()
-  const dbPath = opts.dbPath ?? join(dir, 'mednanny.db')
+  const temp = opts.dbPath ? undefined : tempDir()
+  const dbPath = opts.dbPath ?? join(temp?.dir ?? '', 'mednanny.db')
   const config = loadConfig({
     DATABASE_PATH: dbPath,
     PUBLIC_BASE_URL,
@@ -154,6 +154,7 @@ export async function startTestApp(
     close: async () => {
       await app.close()
       if (!opts.fake) await fake.stop()
+      temp?.cleanup()
     },
   }
 }

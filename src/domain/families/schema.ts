@@ -94,3 +94,14 @@ export const invitations = table(
   },
   (t) => [index('invitations_address_idx').on(t.kind, t.address, t.status)],
 )
+
+export type Family = typeof families.$inferSelect
+export type Member = typeof members.$inferSelect
+export type Invitation = typeof invitations.$inferSelect
+
+/** The sender as the channel adapter verified it. */
+export interface Sender {
+  kind: IdentityKind
+  address: string
+  channel: Channel
+}

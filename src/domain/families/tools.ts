@@ -3,7 +3,8 @@ import { countryOf, toE164 } from '../../lib/phone.js'
 import { DomainError } from '../errors.js'
 import { defineTool } from '../tools.js'
 import { InviteMemberInput, NoInput, RemoveMemberInput } from './input.js'
-import { findMemberByName, getFamily, getMember, inviteMember, listMembers, removeMember } from './service.js'
+import { findMemberByName, getFamily, getMember, listMembers } from './queries.js'
+import { inviteMember, removeMember } from './service.js'
 
 export const whoAmITool = defineTool({
   name: 'who_am_i',
