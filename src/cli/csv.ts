@@ -2,11 +2,16 @@ import type { ExportTable } from '../domain/export/tables.js'
 
 /**
  * CSV as RFC 4180 writes it: records end in CRLF; a field that contains a comma, a double quote, CR or
- * LF is enclosed in double quotes, and a double quote inside it is doubled. Nothing else is changed, so
- * a value reads back exactly (no trimming, no spreadsheet-formula escaping).
+ * LF is enclosed in double quotes, and a double quote inside it is doubled.
+ *
+ * One change to values: a cell that starts with =, +, -, @, tab or CR gets a leading apostrophe, so a
+ * spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection"). Names and
+ * notes come from chat, typed by anyone in the family; the parent opening the export must be safe.
+ * Phone numbers ("+1555…") then also stay text, which keeps their +. The JSON export is the exact copy.
  */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
 export function csvRecord(fields: string[]): string {

@@ -427,7 +427,7 @@ describe('mednanny export', () => {
     expect(r.out).toMatch(/^Exported Garcia to .*members\.csv \(\d+ bytes\)\n$/)
     const rows = readFileSync(out, 'utf8').split('\r\n')
     expect(rows[0]).toMatch(/^id,name,role,/)
-    expect(rows[1]).toMatch(/^mem_\w+,Ana,owner,active,true,sms whatsapp,\+15551230001,/)
+    expect(rows[1]).toMatch(/^mem_\w+,Ana,owner,active,true,sms whatsapp,'\+15551230001,/)
     expect(rows.slice(2)).toEqual([''])
     expectOneLineError(
       await cli('export', '--family', 'Garcia', '--format', 'csv', '--out', out),
@@ -461,6 +461,13 @@ describe('csvField (RFC 4180 §2)', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""')
     expect(csvField('two\nlines')).toBe('"two\nlines"')
     expect(csvField('cr\rhere')).toBe('"cr\rhere"')
+  })
+
+  it('defuses a cell a spreadsheet would run as a formula', () => {
+    expect(csvField('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"')
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(csvField('-2+3')).toBe("'-2+3")
+    expect(csvField('+15551234567')).toBe("'+15551234567")
   })
 })
 
