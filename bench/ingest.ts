@@ -1,0 +1,110 @@
+import autocannon from 'autocannon'
+import {
+  memberPhones,
+  ms,
+  type Row,
+  type ServerKind,
+  type SignedRequest,
+  signedInbound,
+  spawnServer,
+  WEBHOOK_PATH,
+} from './support.js'
+
+const CONNECTIONS = 32
+const WARMUP_SECONDS = 1
+const SECONDS = 5
+// Enough for ~15,000 stored webhooks a second for 6 s; past it requests are signed on the fly (and counted).
+const POOL_SIZE = 90_000
+const GOAL_RATIO = 0.5
+
+interface Measured {
+  rps: number
+  p99: number
+  /** Server CPU per request, and how busy the server was: well under 100% means the client was the limit. */
+  cpuUsPerRequest: number
+  busy: number
+  non2xx: number
+  errors: number
+  signedLate: number
+}
+
+/** Signed webhooks → durable inbox → 200, against a bare Fastify form route. Workers are not started. */
+export async function ingest(): Promise<Row> {
+  console.log(`\ningest: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per side`)
+  const phones = memberPhones(50)
+  // Signed ahead of time, so HMAC work stays out of the client while it measures.
+  const pool = Array.from({ length: POOL_SIZE }, (_, i) => signedInbound(phones[i % phones.length] ?? '', 'who am i'))
+
+  const base = await measure('baseline-ingest', pool, true)
+  report('baseline (bare Fastify + formbody)', base)
+  const app = await measure('mednanny', pool, false)
+  report('mednanny (verify + inbox insert)', app)
+
+  const ratio = app.rps / base.rps
+  const met = ratio >= GOAL_RATIO
+  console.log(
+    `  ratio req/s mednanny ÷ baseline: ${ratio.toFixed(3)}  goal ≥ ${GOAL_RATIO}: ${met ? 'met' : 'NOT met'}`,
+  )
+  return {
+    scenario: 'ingest',
+    figure: `${Math.round(app.rps)} req/s, p99 ${ms(app.p99)}`,
+    baseline: `${Math.round(base.rps)} req/s, p99 ${ms(base.p99)}`,
+    ratio,
+    goal: `ratio ≥ ${GOAL_RATIO}`,
+    met,
+  }
+}
+
+/**
+ * One side: warm-up, then the measured run, on a fresh server. MedNanny takes each body once (a repeated
+ * MessageSid is a cheap duplicate, which would flatter it); the baseline stores nothing, so it may cycle.
+ */
+async function measure(kind: ServerKind, pool: SignedRequest[], cycle: boolean): Promise<Measured> {
+  const server = await spawnServer(kind)
+  let next = 0
+  let signedLate = 0
+  const take = (): SignedRequest => {
+    const i = next++
+    if (i < pool.length || cycle) return pool[i % pool.length] as SignedRequest
+    signedLate++
+    return signedInbound('+15550100000', 'who am i')
+  }
+  const run = (duration: number) =>
+    autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const r = take()
+            return { ...req, method: 'POST', path: WEBHOOK_PATH, headers: r.headers, body: r.body }
+          },
+        },
+      ],
+    })
+  try {
+    await run(WARMUP_SECONDS)
+    const before = await server.stats()
+    const r = await run(SECONDS)
+    const cpuMs = (await server.stats()).cpuMs - before.cpuMs
+    return {
+      rps: r.requests.average,
+      p99: r.latency.p99,
+      cpuUsPerRequest: (cpuMs * 1000) / r.requests.total,
+      busy: cpuMs / (r.duration * 1000),
+      non2xx: r.non2xx,
+      errors: r.errors,
+      signedLate,
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+function report(label: string, m: Measured) {
+  const problems = m.non2xx + m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ''
+  const late = m.signedLate ? `  (${m.signedLate} signed during the run: pool ran out)` : ''
+  const cpu = `server CPU ${Math.round(m.cpuUsPerRequest)} µs/req, ${Math.round(m.busy * 100)}% busy`
+  console.log(`  ${label.padEnd(38)} ${Math.round(m.rps)} req/s  p99 ${ms(m.p99)}  (${cpu})${problems}${late}`)
+}
