@@ -145,7 +145,7 @@ export interface ServerHandle {
  */
 export async function spawnServer(kind: ServerKind, opts: ServerOptions = {}): Promise<ServerHandle> {
   const entry = fileURLToPath(new URL('./server.ts', import.meta.url))
-  const child = fork(entry, [kind, JSON.stringify(opts)], { execArgv: [...process.execArgv, '--expose-gc'] })
+  const child = fork(entry, [kind, JSON.stringify(opts)], { execArgv: [...process.execArgv, '--expose-gc', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/mb/prof2'] : [])] })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const ready = await nextMessage<{ type: 'ready'; port: number }>(child, 'ready')
   return {

@@ -9,7 +9,9 @@ import { twilioRoutes } from './channels/twilio/routes.js'
 import { TwilioSender } from './channels/twilio/sender.js'
 import type { Config } from './config.js'
 import { type Db, openDatabase } from './db/client.js'
+import { type AcceptInbound, acceptInboundMany, type InboundMessage } from './domain/inbox/service.js'
 import { healthRoutes } from './http/health.js'
+import { Batcher } from './lib/batcher.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
 import { OutboxSender, type OutboxSenderOptions } from './outbox/sender-loop.js'
@@ -29,6 +31,8 @@ export interface AppDeps {
   worker?: InboxWorkerOptions
   outbox?: OutboxSenderOptions
   twilioTimeoutMs?: number
+  /** Group-commit window for webhooks (default 1 ms). */
+  ingestWindowMs?: number
 }
 
 /** The running parts behind the HTTP server, for main.ts (start/stop) and tests (drain). */
@@ -60,10 +64,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
   )
-  // The pipeline writes outbox rows; wake the sender whenever the worker finished something.
-  const notifyBoth = () => {
-    worker.notify()
-    outbox.notify()
+  // Webhooks are group-committed: those arriving within 1 ms share one transaction (a COMMIT costs more
+  // than a small insert), then each is acknowledged. A new message wakes the worker.
+  const ingest = new Batcher(
+    (messages: InboundMessage[]) => db.transaction((tx) => acceptInboundMany(tx, clock.now(), messages)),
+    256,
+    deps.ingestWindowMs ?? 1,
+  )
+  const accept: AcceptInbound = async (message) => {
+    const result = await ingest.push(message)
+    if (!result.duplicate) worker.notify()
+    return result
   }
 
   const app = Fastify({
@@ -97,10 +108,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     clock,
     authToken: config.twilio?.authToken,
     publicBaseUrl: config.publicBaseUrl,
-    onInbound: notifyBoth,
+    accept,
     onOutbox: () => outbox.notify(),
   })
-  if (config.devConsole) await app.register(consoleRoutes, { db, clock, onInbound: notifyBoth })
+  if (config.devConsole) await app.register(consoleRoutes, { db, accept })
 
   app.addHook('onClose', async () => {
     await mednanny.stop()

@@ -37,10 +37,17 @@ function base32(n: number, width: number): string {
   return out
 }
 
+// randomBytes has a fixed cost per call that dwarfs 8 bytes; draw from a pool refilled 4 KiB at a time.
+let pool = randomBytes(4096)
+let poolAt = 0
+
 function randomChars(n: number): string {
-  const bytes = randomBytes(n)
+  if (poolAt + n > pool.length) {
+    pool = randomBytes(4096)
+    poolAt = 0
+  }
   let out = ''
-  for (let i = 0; i < n; i++) out += ALPHABET[(bytes[i] ?? 0) & 31]
+  for (let i = 0; i < n; i++) out += ALPHABET[(pool[poolAt++] ?? 0) & 31]
   return out
 }
 

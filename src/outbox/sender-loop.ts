@@ -10,10 +10,12 @@ import {
 import { backoffDelayMs } from '../lib/backoff.js'
 import type { Clock } from '../lib/clock.js'
 import { Loop } from '../lib/loop.js'
+import { Wake } from '../lib/wake.js'
 import type { ChannelSender, SendResult } from './types.js'
 
 export interface OutboxSenderOptions {
-  /** Messages in flight per channel (Twilio's default account limit is about 1 message/s/number queued). */
+  /** Open provider requests per channel. Twilio queues what it accepts and paces it per sender number, so this
+   * bounds our HTTP concurrency, not the carrier rate; an SOS fan-out to a dozen contacts goes out at once. */
   concurrency?: Partial<Record<string, number>>
   maxAttempts?: number
   /** A delivery taking longer than this is abandoned and retried. */
@@ -30,6 +32,7 @@ export interface OutboxSenderOptions {
  */
 export class OutboxSender {
   private readonly loop: Loop
+  private readonly wake = new Wake()
   private readonly inFlight = new Set<Promise<void>>()
   private readonly o: Required<Omit<OutboxSenderOptions, 'backoff'>> & Pick<OutboxSenderOptions, 'backoff'>
 
@@ -38,7 +41,7 @@ export class OutboxSender {
     opts: OutboxSenderOptions = {},
   ) {
     this.o = {
-      concurrency: { sms: 4, whatsapp: 4, slack: 2, console: 8, ...opts.concurrency },
+      concurrency: { sms: 10, whatsapp: 10, slack: 4, console: 10, ...opts.concurrency },
       maxAttempts: opts.maxAttempts ?? 6,
       sendTimeoutMs: opts.sendTimeoutMs ?? 15_000,
       leaseMs: opts.leaseMs ?? 60_000,
@@ -54,6 +57,7 @@ export class OutboxSender {
 
   notify(): void {
     this.loop.wake()
+    this.wake.fire()
   }
 
   async stop(): Promise<void> {
@@ -74,7 +78,8 @@ export class OutboxSender {
         this.inFlight.add(p)
       }
       if (this.inFlight.size === 0) return attempts
-      await Promise.race(this.inFlight)
+      // Wait for a slot to free up, or for new rows (a notify while others are being delivered).
+      await Promise.race([...this.inFlight, this.wake.next()])
     }
   }
 

@@ -4,6 +4,7 @@ import { claimInbox, failInbox, type InboxRow, releaseInbox } from '../domain/in
 import { enqueueOutbox } from '../domain/outbox/service.js'
 import { backoffDelayMs } from '../lib/backoff.js'
 import { Loop } from '../lib/loop.js'
+import { Wake } from '../lib/wake.js'
 import { handleMessage, type PipelineDeps } from './handle.js'
 import { GENERIC_FAILURE } from './replies.js'
 
@@ -28,6 +29,7 @@ export class InboxWorker {
   private readonly inFlight = new Map<string, Promise<void>>()
   private readonly busy = new Set<string>()
   private readonly loop: Loop
+  private readonly wake = new Wake()
   private readonly concurrency: number
   private readonly leaseMs: number
   private readonly maxAttempts: number
@@ -51,6 +53,7 @@ export class InboxWorker {
   /** Wake up now (a message was just accepted). */
   notify(): void {
     this.loop.wake()
+    this.wake.fire()
   }
 
   /** Handles everything due now, and returns how many messages it finished. */
@@ -66,7 +69,8 @@ export class InboxWorker {
       )
       for (const row of rows) this.spawn(row, () => handled++)
       if (this.inFlight.size === 0) return handled
-      await Promise.race(this.inFlight.values())
+      // Wait for a slot to free up, or for new work to arrive (a notify while others are in flight).
+      await Promise.race([...this.inFlight.values(), this.wake.next()])
     }
   }
 

@@ -47,9 +47,14 @@ export class FakeTwilio {
     this.script.push(...script)
   }
 
-  async stop(): Promise<void> {
+  /** Drops the connections of hanging requests: the client sees a network error. */
+  releaseHanging(): void {
     for (const res of this.hanging) res.destroy()
     this.hanging = []
+  }
+
+  async stop(): Promise<void> {
+    this.releaseHanging()
     await new Promise<void>((resolve) => this.server?.close(() => resolve()))
   }
 

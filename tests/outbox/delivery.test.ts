@@ -68,6 +68,31 @@ describe('outbox delivery', () => {
     expect(secondDelay).toBe(firstDelay * 2)
   })
 
+  it('sends a new message at once while another recipient’s delivery hangs', async () => {
+    t = await startTestApp({ deps: { outbox: { sendTimeoutMs: 60_000 } } })
+    const send = (to: string, key: string) =>
+      t.app.mednanny.db.transaction((tx) =>
+        enqueueOutbox(tx, t.clock.now(), {
+          idempotencyKey: key,
+          channel: 'sms',
+          toAddress: to,
+          body: key,
+          kind: 'notice',
+        }),
+      )
+    t.fake.failNext('hang')
+    await send(ANA, 'first')
+    const draining = t.app.mednanny.outbox.drain()
+    await expect.poll(() => t.fake.requests).toBe(1)
+    await send('+15551230002', 'second')
+    t.app.mednanny.outbox.notify()
+    // Delivered while the first request still hangs, not after its timeout.
+    await expect.poll(() => t.fake.messages.map((m) => m.body)).toEqual(['second'])
+    expect(t.fake.requests).toBe(2)
+    t.fake.releaseHanging()
+    await draining
+  })
+
   it('marks the row failed after the maximum attempts and falls back to the member’s next channel', async () => {
     t = await startTestApp({ deps: { outbox: { maxAttempts: 3, backoff: { random: () => 0 } } } })
     await onboardFamily(t, ANA)

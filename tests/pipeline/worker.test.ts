@@ -50,6 +50,25 @@ describe('inbox worker', () => {
     expect(t.inboxOf(ANA).slice(-2)).toEqual(['answer to slow one', 'answer to second from ana'])
   })
 
+  it('takes a message that arrives while another conversation is busy at once, not after it', async () => {
+    const gate = deferred()
+    const agent: Agent = {
+      async respond({ text }) {
+        if (text === 'slow one') await gate.promise
+        return { route: 'agent:test', replies: [`answer to ${text}`] }
+      },
+    }
+    t = await startTestApp({ deps: { agent } })
+    await onboardFamily(t, ANA)
+    await onboardFamily(t, BEN, 'Ben', 'The Bakers')
+    await t.sms(ANA, 'slow one')
+    const draining = t.app.mednanny.worker.drain()
+    await t.sms(BEN, 'who am i') // arrives while Ana's message is with the agent
+    await expect.poll(async () => (await t.outboxRows()).some((r) => r.body.startsWith('You’re Ben'))).toBe(true)
+    gate.resolve()
+    await draining
+  })
+
   it('retries a failing message with growing delays, then parks it as dead, tells the sender, and logs it', async () => {
     const explode: Stage = {
       name: 'explode',

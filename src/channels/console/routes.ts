@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
-import { acceptInbound, listInbox } from '../../domain/inbox/service.js'
+import { type AcceptInbound, listInbox } from '../../domain/inbox/service.js'
 import { recentOutbox } from '../../domain/outbox/service.js'
-import type { Clock } from '../../lib/clock.js'
 import { newId } from '../../lib/ids.js'
 import { toE164 } from '../../lib/phone.js'
 
@@ -20,7 +19,7 @@ const SendBody = z.object({
  * The dev console: a page that sends messages into the inbox as if from a phone, and shows every
  * outbound message with its status. Local development only; off when real providers are configured.
  */
-export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Clock; onInbound: () => void }) {
+export async function consoleRoutes(app: FastifyInstance, o: { db: Db; accept: AcceptInbound }) {
   app.get('/dev', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE))
 
   app.post('/dev/api/messages', async (req, reply) => {
@@ -31,15 +30,12 @@ export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Cl
     }
     const from = toE164(parsed.data.from)
     if (!from) return reply.code(400).send({ error: 'invalid', detail: 'from: not a phone number (use +country code)' })
-    const { id } = await o.db.transaction((tx) =>
-      acceptInbound(tx, o.clock.now(), {
-        channel: parsed.data.channel,
-        externalId: newId('DEV'),
-        fromAddress: from,
-        body: parsed.data.body,
-      }),
-    )
-    o.onInbound()
+    const { id } = await o.accept({
+      channel: parsed.data.channel,
+      externalId: newId('DEV'),
+      fromAddress: from,
+      body: parsed.data.body,
+    })
     return reply.code(202).send({ inboxId: id, from })
   })
 

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import twilio from 'twilio'
 import type { Db } from '../../db/client.js'
-import { acceptInbound } from '../../domain/inbox/service.js'
+import type { AcceptInbound } from '../../domain/inbox/service.js'
 import { applyDeliveryStatus } from '../../domain/outbox/service.js'
 import type { Clock } from '../../lib/clock.js'
 import { MalformedWebhookError, parseTwilioInbound, parseTwilioStatus } from './inbound.js'
@@ -13,8 +13,8 @@ export interface TwilioRoutesOptions {
   /** Undefined when Twilio is not configured: the routes then answer 503. */
   authToken?: string
   publicBaseUrl?: string
-  /** Called after a new message is stored, to wake the inbox worker. */
-  onInbound: () => void
+  /** Stores a message durably (group-committed) and wakes the worker; resolves once it is committed. */
+  accept: AcceptInbound
   /** Called after a status moved a row to a fallback, to wake the outbox sender. */
   onOutbox: () => void
 }
@@ -54,9 +54,8 @@ export async function twilioRoutes(app: FastifyInstance, o: TwilioRoutesOptions)
   app.post('/webhooks/twilio/messages', async (req, reply) => {
     if (!verified(req, reply)) return reply
     const message = parseTwilioInbound(req.body)
-    const { id, duplicate } = await o.db.transaction((tx) => acceptInbound(tx, o.clock.now(), message))
+    const { id, duplicate } = await o.accept(message)
     req.log.info({ inboxId: id, channel: message.channel, duplicate }, 'inbound accepted')
-    if (!duplicate) o.onInbound()
     return reply.type('text/xml').send(EMPTY_TWIML)
   })
 

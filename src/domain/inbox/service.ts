@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, or } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import type { Channel } from '../families/schema.js'
@@ -22,15 +22,36 @@ export interface InboundMessage {
   meta?: Record<string, string>
 }
 
+export interface AcceptResult {
+  id: string
+  /** True when this (channel, externalId) was stored before: the retry changes nothing. */
+  duplicate: boolean
+}
+
+/** How a channel adapter stores what it received; resolves once the message is committed. */
+export type AcceptInbound = (m: InboundMessage) => Promise<AcceptResult>
+
 /**
  * Stores an inbound message. The unique (channel, externalId) index makes a retried or concurrent
  * duplicate delivery a no-op: `duplicate` is then true and nothing changes.
  */
-export async function acceptInbound(tx: Tx, now: Date, m: InboundMessage): Promise<{ id: string; duplicate: boolean }> {
-  const id = newId('inb')
-  const inserted = await tx
-    .insert(inbox)
-    .values({
+export async function acceptInbound(tx: Tx, now: Date, m: InboundMessage): Promise<AcceptResult> {
+  const [result] = await acceptInboundMany(tx, now, [m])
+  if (!result) throw new Error('acceptInboundMany returned no result')
+  return result
+}
+
+/**
+ * Stores several inbound messages in the caller's transaction (the webhook group commit, see
+ * lib/batcher.ts), one result per message in order. A message repeated within the batch, or already
+ * stored, is a duplicate that points at the stored row.
+ */
+export async function acceptInboundMany(tx: Tx, now: Date, messages: InboundMessage[]): Promise<AcceptResult[]> {
+  const insert = insertStatement(tx)
+  const results: AcceptResult[] = []
+  for (const m of messages) {
+    const id = newId('inb')
+    const inserted = await insert.run({
       id,
       channel: m.channel,
       externalId: m.externalId,
@@ -41,18 +62,56 @@ export async function acceptInbound(tx: Tx, now: Date, m: InboundMessage): Promi
       media: m.media ?? [],
       location: m.location ?? null,
       meta: m.meta ?? {},
-      receivedAt: now,
+      now,
+    })
+    if (inserted.changes === 1) {
+      results.push({ id, duplicate: false })
+      continue
+    }
+    const [existing] = await tx
+      .select({ id: inbox.id })
+      .from(inbox)
+      .where(and(eq(inbox.channel, m.channel), eq(inbox.externalId, m.externalId)))
+    results.push({ id: existing?.id ?? id, duplicate: true })
+  }
+  return results
+}
+
+/**
+ * The insert every webhook runs, prepared once per connection: building and preparing it for each
+ * message cost more than the insert itself (bench/ingest.ts, measured).
+ */
+const prepared = new WeakMap<Tx, ReturnType<typeof prepareInsert>>()
+function insertStatement(tx: Tx) {
+  let statement = prepared.get(tx)
+  if (!statement) {
+    statement = prepareInsert(tx)
+    prepared.set(tx, statement)
+  }
+  return statement
+}
+
+function prepareInsert(tx: Tx) {
+  const p = (name: string) => sql.placeholder(name)
+  return tx
+    .insert(inbox)
+    .values({
+      id: p('id'),
+      channel: p('channel'),
+      externalId: p('externalId'),
+      fromAddress: p('fromAddress'),
+      toAddress: p('toAddress'),
+      conversationKey: p('conversationKey'),
+      body: p('body'),
+      media: p('media'),
+      location: p('location'),
+      meta: p('meta'),
+      receivedAt: p('now'),
       status: 'pending',
-      nextAttemptAt: now,
+      nextAttemptAt: p('now'),
     })
     .onConflictDoNothing({ target: [inbox.channel, inbox.externalId] })
-    .returning({ id: inbox.id })
-  if (inserted[0]) return { id: inserted[0].id, duplicate: false }
-  const [existing] = await tx
-    .select({ id: inbox.id })
-    .from(inbox)
-    .where(and(eq(inbox.channel, m.channel), eq(inbox.externalId, m.externalId)))
-  return { id: existing?.id ?? id, duplicate: true }
+    .prepare()
 }
 
 /**
