@@ -145,7 +145,13 @@ export interface ServerHandle {
  */
 export async function spawnServer(kind: ServerKind, opts: ServerOptions = {}): Promise<ServerHandle> {
   const entry = fileURLToPath(new URL('./server.ts', import.meta.url))
-  const child = fork(entry, [kind, JSON.stringify(opts)], { execArgv: [...process.execArgv, '--expose-gc', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/mb/prof2'] : [])] })
+  const child = fork(entry, [kind, JSON.stringify(opts)], {
+    execArgv: [
+      ...process.execArgv,
+      '--expose-gc', // BENCH_PROF=DIR writes a CPU profile of each server under test there.
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+    ],
+  })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const ready = await nextMessage<{ type: 'ready'; port: number }>(child, 'ready')
   return {

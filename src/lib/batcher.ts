@@ -35,7 +35,7 @@ export class Batcher<I, O> {
     else this.scheduled = false
     try {
       const results = await this.flush(batch.map((b) => b.item))
-      batch.forEach((b, i) => b.resolve(results[i] as O))
+      for (const [i, b] of batch.entries()) b.resolve(results[i] as O)
     } catch (err) {
       if (batch.length === 1) {
         batch[0]?.reject(err)
