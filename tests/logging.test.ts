@@ -50,7 +50,7 @@ describe('logs', () => {
     for (const reply of t.fake.messages) expect(logs).not.toContain(reply.body.slice(0, 30))
   })
 
-  it('redacts a body, phone or name that slips into a log call, at any depth', () => {
+  it('redacts a body, phone or name that slips into a log call, at the top level or one level down', () => {
     const capture = new LogCapture()
     const log = createLogger('info', capture)
     log.info({ body: 'secret text', from: '+15551230001', member: { name: 'Zoraida', phone: '+15551230001' } }, 'x')

@@ -16,5 +16,6 @@ export const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>()
 /** A boolean stored as 0/1. */
 export const bool = (name: string) => integer(name, { mode: 'boolean' })
 
-export { index, sqliteTable as table, uniqueIndex } from 'drizzle-orm/sqlite-core'
+/** A second name for a table in one query (self-joins, correlated subqueries). */
+export { alias, index, sqliteTable as table, uniqueIndex } from 'drizzle-orm/sqlite-core'
 export { integer, text }

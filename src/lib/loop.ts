@@ -47,7 +47,7 @@ export class Loop {
     this.running = this.fn().catch((err: unknown) => {
       // By name and code only: a driver's message can quote SQL parameters (phone numbers, bodies).
       const e = err as { name?: string; code?: string }
-      this.log.error({ err: { name: e?.name, code: e?.code } }, 'background loop failed')
+      this.log.error({ errorName: e?.name, errorCode: e?.code }, 'background loop failed')
     })
     await this.running
     this.running = undefined

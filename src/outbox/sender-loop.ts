@@ -69,6 +69,11 @@ export class OutboxSender {
   async drain(): Promise<number> {
     let attempts = 0
     for (;;) {
+      // Stopping: claim nothing new; deliveries in flight finish (stop() waits for them).
+      if (this.loop.stopping) {
+        await Promise.allSettled(this.inFlight)
+        return attempts
+      }
       const rows = await this.deps.db.transaction((tx) =>
         claimDueOutbox(tx, this.deps.clock.now(), { limits: this.o.concurrency, leaseMs: this.o.leaseMs }),
       )

@@ -60,6 +60,11 @@ export class InboxWorker {
   async drain(): Promise<number> {
     let handled = 0
     for (;;) {
+      // Stopping: take nothing new, let the messages in hand finish (stop() waits for them).
+      if (this.loop.stopping) {
+        await Promise.allSettled(this.inFlight.values())
+        return handled
+      }
       const rows = await this.deps.db.transaction((tx) =>
         claimInbox(tx, this.deps.clock.now(), {
           limit: this.concurrency - this.inFlight.size,
@@ -126,7 +131,7 @@ export class InboxWorker {
         })
       }
     })
-    if (last) log.error({ err: { name: (err as Error)?.name }, attempts: row.attempts }, 'inbound parked as dead')
-    else log.warn({ err: { name: (err as Error)?.name }, retryAt }, 'inbound failed; will retry')
+    if (last) log.error({ errorName: (err as Error)?.name, attempts: row.attempts }, 'inbound parked as dead')
+    else log.warn({ errorName: (err as Error)?.name, retryAt }, 'inbound failed; will retry')
   }
 }

@@ -187,3 +187,34 @@ describe('outbox delivery', () => {
     expect(parts.map((p) => p.replace(/ \(\d+\/\d+\)$/, '')).join(' ')).toBe(long)
   })
 })
+
+describe('outbox claim window', () => {
+  it('sends to another number behind 300 queued messages for one number', async () => {
+    t = await startTestApp()
+    await t.app.mednanny.db.transaction(async (tx) => {
+      for (let i = 0; i < 300; i++) {
+        await enqueueOutbox(tx, t.clock.now(), {
+          idempotencyKey: `flood:${i}`,
+          channel: 'sms',
+          toAddress: ANA,
+          body: `flood ${i}`,
+          kind: 'notice',
+        })
+      }
+      await enqueueOutbox(tx, t.clock.now(), {
+        idempotencyKey: 'sos',
+        channel: 'sms',
+        toAddress: '+15551230002',
+        body: 'SOS',
+        kind: 'sos',
+      })
+    })
+    await t.app.mednanny.outbox.drain() // sends the first of the flood and the SOS in the first round
+    expect(
+      t.fake.messages
+        .slice(0, 2)
+        .map((m) => m.body)
+        .sort(),
+    ).toEqual(['SOS', 'flood 0'])
+  })
+})

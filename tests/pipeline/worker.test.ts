@@ -69,6 +69,37 @@ describe('inbox worker', () => {
     await draining
   })
 
+  it('stops promptly with a backlog: finishes what it holds, claims nothing new, counts no attempt', async () => {
+    const gate = deferred()
+    let calls = 0
+    const agent: Agent = {
+      async respond({ text }) {
+        calls++
+        await gate.promise
+        return { route: 'agent:test', replies: [`answer to ${text}`] }
+      },
+    }
+    t = await startTestApp({ deps: { agent, worker: { concurrency: 2 } } })
+    await onboardFamily(t, ANA)
+    await onboardFamily(t, BEN, 'Ben', 'The Bakers')
+    for (let i = 0; i < 10; i++) {
+      await t.sms(ANA, `ana ${i}`)
+      await t.sms(BEN, `ben ${i}`)
+    }
+    const worker = t.app.mednanny.worker
+    const draining = worker.drain()
+    await expect.poll(() => calls).toBe(2)
+    const stopped = worker.stop()
+    gate.resolve()
+    await stopped
+    await draining
+    expect(calls).toBe(2)
+    const rows = await t.app.mednanny.db.read((tx) => listInbox(tx, { limit: 100 }))
+    const waiting = rows.filter((r) => r.status === 'pending')
+    expect(waiting).toHaveLength(18)
+    expect(waiting.every((r) => r.attempts === 0)).toBe(true)
+  })
+
   it('retries a failing message with growing delays, then parks it as dead, tells the sender, and logs it', async () => {
     const explode: Stage = {
       name: 'explode',
@@ -94,7 +125,7 @@ describe('inbox worker', () => {
     }
     expect(delays[1]).toBeGreaterThan(delays[0] ?? 0)
     expect(t.inboxOf(ANA).at(-1)).toBe('Sorry — something went wrong on my side. Please try again in a minute.')
-    expect(t.logs.text).toMatch(/"level":50.*"msg":"inbound parked as dead"/)
+    expect(t.logs.text).toMatch(/"level":50.*"errorName":"Error".*"msg":"inbound parked as dead"/)
 
     const feed = (await t.app.inject({ url: '/dev/api/feed' })).json() as { dead: { attempts: number }[] }
     expect(feed.dead).toEqual([expect.objectContaining({ attempts: 3, error: 'Error: the gate fell over' })])

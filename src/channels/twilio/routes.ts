@@ -81,7 +81,7 @@ export async function twilioRoutes(app: FastifyInstance, o: TwilioRoutesOptions)
     if (err instanceof MalformedWebhookError) return reply.code(400).send({ error: 'malformed', detail: err.message })
     const status = err.statusCode
     if (status && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request' })
-    req.log.error({ err: { name: err.name } }, 'twilio webhook failed')
+    req.log.error({ errorName: err.name, errorCode: err.code }, 'twilio webhook failed')
     return reply.code(500).send({ error: 'internal' })
   })
 }

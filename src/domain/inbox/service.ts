@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
+import { alias } from '../../db/columns.js'
 import { newId } from '../../lib/ids.js'
 import type { Channel } from '../families/schema.js'
 import { type InboundLocation, type InboundMedia, inbox } from './schema.js'
@@ -118,6 +119,9 @@ function prepareInsert(tx: Tx) {
  * Claims up to `limit` messages to handle now: for each conversation only its oldest unfinished
  * message, and only when it is due (pending and due, or processing with an expired lease). So one
  * conversation is handled in order, one message at a time, while conversations run in parallel.
+ *
+ * The query asks for the head of each conversation, not the oldest rows overall: a thousand texts
+ * queued by one number must not hide another number's SOS behind them.
  */
 export async function claimInbox(
   tx: Tx,
@@ -125,19 +129,36 @@ export async function claimInbox(
   { limit, leaseMs, busyConversations }: { limit: number; leaseMs: number; busyConversations: ReadonlySet<string> },
 ): Promise<InboxRow[]> {
   if (limit <= 0) return []
-  const open = await tx
+  const earlier = alias(inbox, 'earlier')
+  const heads = await tx
     .select()
     .from(inbox)
-    .where(inArray(inbox.status, ['pending', 'processing']))
+    .where(
+      and(
+        inArray(inbox.status, ['pending', 'processing']),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(
+              and(
+                eq(earlier.conversationKey, inbox.conversationKey),
+                inArray(earlier.status, ['pending', 'processing']),
+                or(
+                  lt(earlier.receivedAt, inbox.receivedAt),
+                  and(eq(earlier.receivedAt, inbox.receivedAt), lt(earlier.id, inbox.id)),
+                ),
+              ),
+            ),
+        ),
+      ),
+    )
     .orderBy(asc(inbox.receivedAt), asc(inbox.id))
-    .limit(1000)
-  const seen = new Set<string>()
+    .limit(limit + busyConversations.size + 500)
   const claimed: InboxRow[] = []
   const leaseUntil = new Date(now.getTime() + leaseMs)
-  for (const row of open) {
+  for (const row of heads) {
     if (claimed.length >= limit) break
-    if (seen.has(row.conversationKey)) continue
-    seen.add(row.conversationKey)
     if (busyConversations.has(row.conversationKey)) continue
     const due =
       (row.status === 'pending' && row.nextAttemptAt <= now) ||
@@ -174,12 +195,13 @@ export async function failInbox(
   return retryAt ? 'retry' : 'dead'
 }
 
-/** Gives claimed messages back (graceful shutdown) so the next worker takes them at once. */
+/** Gives claimed but unstarted messages back (graceful shutdown): the next worker takes them at once, and
+ * the claim does not count as an attempt. */
 export async function releaseInbox(tx: Tx, now: Date, ids: string[]): Promise<void> {
   if (ids.length === 0) return
   await tx
     .update(inbox)
-    .set({ status: 'pending', leaseUntil: null, nextAttemptAt: now })
+    .set({ status: 'pending', leaseUntil: null, nextAttemptAt: now, attempts: sql`${inbox.attempts} - 1` })
     .where(and(inArray(inbox.id, ids), eq(inbox.status, 'processing')))
 }
 

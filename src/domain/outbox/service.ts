@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm'
+import { and, asc, type Column, desc, eq, gt, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
+import { alias } from '../../db/columns.js'
 import { newId } from '../../lib/ids.js'
 import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
@@ -110,13 +111,33 @@ export async function claimDueOutbox(
     busy.set(r.channel, (busy.get(r.channel) ?? 0) + 1)
     busyRecipients.add(`${r.channel}:${r.toAddress}`)
   }
+  // Due rows, but at most the first due row per recipient: a long queue for one number must not fill
+  // the window and hide everyone else's messages (one message per recipient is in flight anyway).
+  const earlier = alias(outbox, 'earlier')
+  const dueNow = (t: { status: Column; nextAttemptAt: Column; leaseUntil: Column }) =>
+    or(and(eq(t.status, 'pending'), lte(t.nextAttemptAt, now)), and(eq(t.status, 'sending'), lte(t.leaseUntil, now)))
   const due = await tx
     .select()
     .from(outbox)
     .where(
-      or(
-        and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
-        and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
+      and(
+        dueNow(outbox),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(
+              and(
+                eq(earlier.channel, outbox.channel),
+                eq(earlier.toAddress, outbox.toAddress),
+                dueNow(earlier),
+                or(
+                  lt(earlier.createdAt, outbox.createdAt),
+                  and(eq(earlier.createdAt, outbox.createdAt), lt(earlier.id, outbox.id)),
+                ),
+              ),
+            ),
+        ),
       ),
     )
     .orderBy(sql`${outbox.urgent} DESC`, asc(outbox.nextAttemptAt), asc(outbox.createdAt), asc(outbox.id))
