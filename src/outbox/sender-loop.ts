@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js'
 import {
   claimDueOutbox,
   failOutbox,
+  markOutboxOptedOut,
   markOutboxRetry,
   markOutboxSent,
   type OutboxRow,
@@ -98,6 +99,8 @@ export class OutboxSender {
     await this.deps.db.transaction(async (tx) => {
       if (result.status === 'sent') {
         await markOutboxSent(tx, now, row.id, result.providerMessageId, result.delivered)
+      } else if (result.status === 'opted_out') {
+        await markOutboxOptedOut(tx, now, row, result)
       } else if (result.status === 'retry' && row.attempts < this.o.maxAttempts) {
         const delay = Math.max(result.retryAfterMs ?? 0, backoffDelayMs(row.attempts, this.o.backoff))
         await markOutboxRetry(tx, now, row.id, new Date(now.getTime() + delay), result)
@@ -108,6 +111,7 @@ export class OutboxSender {
     })
     if (result.status === 'sent') log.info('outbound sent')
     else if (result.status === 'retry') log.warn({ code: result.code }, 'outbound attempt failed')
+    else if (result.status === 'opted_out') log.info({ code: result.code }, 'outbound refused: recipient opted out')
   }
 
   private async withTimeout(sender: ChannelSender, row: OutboxRow): Promise<SendResult> {

@@ -12,6 +12,8 @@ export type SendResult =
     }
   | { status: 'retry'; code: string; message: string; retryAfterMs?: number }
   | { status: 'failed'; code: string; message: string }
+  /** The provider says the recipient opted out (Twilio 21610): record it, send nothing, no fallback. */
+  | { status: 'opted_out'; code: string; message: string }
 
 /** One channel's delivery: Twilio SMS, Twilio WhatsApp, Slack, the dev console. */
 export interface ChannelSender {

@@ -121,6 +121,33 @@ describe('outbox delivery', () => {
     expect(t.fake.requests - before).toBe(2)
   })
 
+  it('records an opt-out Twilio reports (21610) and tries no other channel', async () => {
+    t = await startTestApp()
+    await onboardFamily(t, ANA)
+    t.fake.failNext({ status: 400, code: 21610 })
+    const reply = await whoAmI()
+    const rows = await t.outboxRows()
+    expect(rows.find((r) => r.id === reply.id)).toMatchObject({ status: 'suppressed', errorCode: '21610' })
+    expect(rows.some((r) => r.fallbackOf === reply.id)).toBe(false)
+    // The next message to that number is suppressed before any request is made.
+    const before = t.fake.requests
+    await t.sms(ANA, 'my family')
+    await t.settle()
+    expect(t.fake.requests).toBe(before)
+    expect((await t.outboxRows()).at(-1)?.status).toBe('suppressed')
+  })
+
+  it('retries on an authentication failure (a rotated token), instead of failing every message', async () => {
+    t = await startTestApp()
+    await onboardFamily(t, ANA)
+    t.fake.failNext({ status: 401, code: 20003 })
+    const reply = await whoAmI()
+    expect(reply).toMatchObject({ status: 'pending', errorCode: '20003' })
+    t.clock.advance(10 * MINUTE)
+    await t.settle()
+    expect((await replyRow()).status).toBe('sent')
+  })
+
   it('moves a row to delivered on a status callback, and never back to sent', async () => {
     t = await startTestApp()
     await onboardFamily(t, ANA)

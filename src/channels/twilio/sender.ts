@@ -4,11 +4,16 @@ import type { ChannelSender, SendResult } from '../../outbox/types.js'
 import type { TwilioClient } from './client.js'
 
 /**
- * Twilio errors retrying cannot fix: 21211 invalid To, 21610 recipient replied STOP, 21608 unverified
- * trial number, 21614 not a mobile number, 63016 outside the WhatsApp 24 h window
- * (twilio.com/docs/api/errors). Other 4xx are also permanent; 429 and 5xx are transient.
+ * How Twilio's errors are handled (twilio.com/docs/api/errors):
+ * - 21610, the recipient replied STOP to this sender: an opt-out we may have missed; record it.
+ * - 401 / 20003, authentication failed: our credentials, not the message. Retried with backoff (up to
+ *   the attempt limit) so messages survive an operator fixing a rotated token, and logged loudly.
+ * - 429 and 5xx: transient, retried.
+ * - Any other 4xx (21211 invalid To, 21608 unverified trial number, 21614 not a mobile, 63016 outside
+ *   the WhatsApp 24 h window…): permanent for this channel; the outbox falls back to the next channel.
  */
-const PERMANENT_CODES = new Set([21211, 21610, 21608, 21614, 63016])
+const OPTED_OUT = 21610
+const AUTH_FAILED = 20003
 
 export class TwilioSender implements ChannelSender {
   constructor(
@@ -38,8 +43,9 @@ function classify(err: unknown): SendResult {
   if (err instanceof twilio.RestException) {
     const code = String(err.code ?? err.status)
     const message = err.message
+    if (err.code === OPTED_OUT) return { status: 'opted_out', code, message }
     if (err.status === 429 || err.status >= 500) return { status: 'retry', code, message }
-    if (err.code && PERMANENT_CODES.has(err.code)) return { status: 'failed', code, message }
+    if (err.status === 401 || err.code === AUTH_FAILED) return { status: 'retry', code, message }
     return { status: 'failed', code, message }
   }
   // Connection refused, reset, timeouts: the request may not have reached Twilio; try again.

@@ -4,7 +4,7 @@ import { alias } from '../../db/columns.js'
 import { newId } from '../../lib/ids.js'
 import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
-import { isOptedOut } from '../optouts/service.js'
+import { isOptedOut, setOptOut } from '../optouts/service.js'
 import { type OutboxStatus, outbox } from './schema.js'
 
 export type OutboxRow = typeof outbox.$inferSelect
@@ -200,6 +200,20 @@ export interface OutboxError {
 }
 
 const errorFields = (e: OutboxError) => ({ errorCode: e.code, errorMessage: e.message.slice(0, 500) })
+
+/**
+ * The provider refused because the recipient opted out (an inbound STOP we never saw, or one given to
+ * the carrier): record the opt-out so nothing else is queued for them, and do not try another channel.
+ */
+export async function markOutboxOptedOut(tx: Tx, now: Date, row: OutboxRow, error: OutboxError) {
+  await tx
+    .update(outbox)
+    .set({ status: 'suppressed', leaseUntil: null, ...errorFields(error), updatedAt: now })
+    .where(eq(outbox.id, row.id))
+  if (row.channel === 'sms' || row.channel === 'whatsapp') {
+    await setOptOut(tx, now, { channel: row.channel, address: row.toAddress, optedOut: true, keyword: 'PROVIDER' })
+  }
+}
 
 /** Gives up on a row and, when its member has another channel, enqueues the same message there. */
 export async function failOutbox(
