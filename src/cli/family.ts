@@ -4,7 +4,7 @@ import { createFamily } from '../domain/families/service.js'
 import { endOnboarding } from '../domain/onboarding/service.js'
 import { guessLocale } from '../lib/phone.js'
 import { type CliContext, withDb, writeJson } from './context.js'
-import { localeOption, nonEmpty, phoneOption, timezoneOption } from './input.js'
+import { localeOption, nameOption, phoneOption, timezoneOption } from './input.js'
 
 interface CreateOptions {
   name: string
@@ -29,8 +29,8 @@ export function familyCommand(ctx: CliContext): Command {
     .option('--locale <tag>', "BCP 47 locale (default: from the owner's number, e.g. en-US for +1)")
     .option('--json', 'print {"id", "name"} as JSON')
     .action(async (opts: CreateOptions, cmd: Command) => {
-      const name = nonEmpty('--name', opts.name)
-      const ownerName = nonEmpty('--owner-name', opts.ownerName)
+      const name = nameOption('--name', opts.name, 'family')
+      const ownerName = nameOption('--owner-name', opts.ownerName, 'person')
       const phone = phoneOption('--owner-phone', opts.ownerPhone)
       const timezone = timezoneOption(opts.timezone)
       const locale = opts.locale === undefined ? guessLocale(phone) : localeOption(opts.locale)

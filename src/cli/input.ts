@@ -1,3 +1,4 @@
+import { familyNameProblem, personNameProblem } from '../domain/families/names.js'
 import { type InvitedRole, parseRole } from '../domain/families/roles.js'
 import { toE164 } from '../lib/phone.js'
 import { findTimezone, isTimezone } from '../lib/timezone.js'
@@ -47,10 +48,11 @@ export function slackOption(raw: string): string {
   return typed
 }
 
-export function nonEmpty(option: string, raw: string, max = 80): string {
+/** A person's or a family's name, by the same rule as chat (domain/families/names.ts). */
+export function nameOption(option: string, raw: string, kind: 'person' | 'family'): string {
   const typed = raw.trim()
-  if (!typed) throw new CliError(`${option} is empty`)
-  if (typed.length > max) throw new CliError(`${option} is longer than ${max} characters`)
+  const problem = kind === 'person' ? personNameProblem(typed) : familyNameProblem(typed)
+  if (problem) throw new CliError(`${option} "${raw}": ${problem}`)
   return typed
 }
 

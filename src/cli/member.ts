@@ -3,7 +3,7 @@ import { findFamily, ownerActor } from '../domain/families/queries.js'
 import { inviteMember } from '../domain/families/service.js'
 import { formatPhone } from '../lib/phone.js'
 import { type CliContext, CliError, withDb, writeJson } from './context.js'
-import { nonEmpty, phoneOption, roleOption, slackOption } from './input.js'
+import { nameOption, phoneOption, roleOption, slackOption } from './input.js'
 
 interface AddOptions {
   family: string
@@ -31,7 +31,7 @@ export function memberCommand(ctx: CliContext): Command {
     .option('--json', 'print the invitation as JSON')
     .action(async (opts: AddOptions, cmd: Command) => {
       if (!opts.phone && !opts.slack) throw new CliError('give --phone or --slack: where to send the invitation')
-      const name = nonEmpty('--name', opts.name)
+      const name = nameOption('--name', opts.name, 'person')
       const { role, emergencyContact } = roleOption(opts.role)
       const identity = opts.phone
         ? { kind: 'phone' as const, address: phoneOption('--phone', opts.phone) }

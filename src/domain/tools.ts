@@ -36,7 +36,10 @@ export async function runTool<I extends z.ZodType, O>(tool: Tool<I, O>, ctx: Too
   const parsed = tool.input.safeParse(raw)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    throw new DomainError('invalid_input', `${tool.name}: ${first?.path.join('.')}: ${first?.message}`)
+    // Our own rules (custom issues) are written for people; zod's generic ones are not.
+    const words =
+      first?.code === 'custom' ? `${first.message.charAt(0).toUpperCase()}${first.message.slice(1)}.` : undefined
+    throw new DomainError('invalid_input', `${tool.name}: ${first?.path.join('.')}: ${first?.message}`, words)
   }
   return tool.run(ctx, parsed.data)
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.js'
+import { familyNameProblem, personNameProblem } from '../domain/families/names.js'
 import { memberName } from '../domain/families/queries.js'
 import type { Sender } from '../domain/families/schema.js'
 import { acceptInvitation, createFamily, declineInvitation, pendingInvitationsFor } from '../domain/families/service.js'
@@ -85,14 +86,15 @@ async function continueOnboarding(
 
 const STEPS: Record<Step, (i: StepInput) => Promise<Outcome>> = {
   async ask_name({ text, data, profileName, save }) {
-    const name = YES.test(text) && profileName ? profileName : cleanName(text)
+    const fromProfile = YES.test(text) && profileName && !personNameProblem(profileName) ? profileName : undefined
+    const name = fromProfile ?? cleanName(text, 'person')
     if (!name) return reply('onboarding', 'What’s your first name? Just the name, e.g. Ana.')
     await save('ask_family', { ...data, ownerName: name })
     return reply('onboarding', `Nice to meet you, ${name}. What should I call your family? e.g. The Garcias`)
   },
 
   async ask_family({ text, data, sender, save }) {
-    const familyName = cleanName(text, { max: 60, words: 6 })
+    const familyName = cleanName(text, 'family')
     if (!familyName) return reply('onboarding', 'What should I call your family? e.g. The Garcias')
     const phone = isPhoneAddress(sender.address)
     const timezone = (phone && guessTimezone(sender.address)) || 'UTC'
@@ -136,16 +138,17 @@ const STEPS: Record<Step, (i: StepInput) => Promise<Outcome>> = {
  * A name as typed: trimmed, without "I'm"/"my name is" and trailing punctuation, a few words of letters.
  * Questions and command words ("who am i?", "help", "yes") are not names: the question is asked again.
  */
-function cleanName(text: string, { max = 40, words = 3 } = {}): string | undefined {
+function cleanName(text: string, kind: 'person' | 'family'): string | undefined {
   const name = text
     .trim()
     .replace(/^(i['’]?m|i am|my name is|it['’]?s|this is|we['’]?re|we are|call (us|me))\s+/i, '')
     .replace(/[.!]+$/, '')
     .trim()
-  if (!name || name.length > max || name.split(/\s+/).length > words) return undefined
-  if (/[?@#/\\:;<>{}[\]|=+*0-9]/.test(name)) return undefined
+  if (!name || name.split(/\s+/).length > (kind === 'person' ? 3 : 6)) return undefined
   if (NOT_A_NAME.test(name)) return undefined
-  return name
+  // Names are texted to other people (invitations): only letters and the like, never a link.
+  const problem = kind === 'person' ? personNameProblem(name) : familyNameProblem(name)
+  return problem ? undefined : name
 }
 
 const NOT_A_NAME =

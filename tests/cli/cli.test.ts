@@ -373,8 +373,6 @@ describe('mednanny backup', () => {
 })
 
 describe('mednanny export', () => {
-  const TRICKY = 'Maria "Mia", Jr.'
-
   it('writes the family’s record as one JSON object', async () => {
     const id = await garcias()
     await cli('member', 'add', '--family', 'Garcia', '--name', 'Maria', '--role', 'nanny', '--phone', MARIA)
@@ -399,9 +397,9 @@ describe('mednanny export', () => {
     expect(record.dependents).toEqual([])
   })
 
-  it('writes CSV sections and quotes a name with a comma and quotes (RFC 4180)', async () => {
+  it('writes CSV sections and quotes a cell with commas and quotes (RFC 4180)', async () => {
     await garcias()
-    await cli('member', 'add', '--family', 'Garcia', '--name', TRICKY, '--role', 'nanny', '--phone', MARIA)
+    await cli('member', 'add', '--family', 'Garcia', '--name', 'Mary O’Neil', '--role', 'nanny', '--phone', MARIA)
     const r = await cli('export', '--family', 'Garcia', '--format', 'csv')
     expect(r.code).toBe(0)
     const lines = r.out.split('\r\n')
@@ -416,7 +414,11 @@ describe('mednanny export', () => {
     expect(lines[header]).toBe(
       'id,name,role,status,emergency_contact,channel_order,phone,slack,invited_by,created_at,joined_at,removed_at',
     )
-    expect(lines[header + 2]).toMatch(/^mem_\w+,"Maria ""Mia"", Jr\.",caregiver,invited,false,sms whatsapp,,,mem_\w+,/)
+    expect(lines[header + 2]).toMatch(/^mem_\w+,Mary O’Neil,caregiver,invited,false,sms whatsapp,,,mem_\w+,/)
+    // The audit detail is JSON: its commas and quotes make the cell quoted, inner quotes doubled.
+    expect(lines.find((l) => l.includes('member.invite'))).toContain(
+      '"{""role"":""caregiver"",""emergencyContact"":false}"',
+    )
   })
 
   it('writes one table as a plain CSV file with --table and --out, and will not overwrite it', async () => {

@@ -71,7 +71,11 @@ const codeOf = async (p: Promise<unknown>) =>
   )
 
 let phoneSeq = 100
-const inviteInput = () => ({ name: `Guest${phoneSeq}`, role: 'viewer', phone: `+4477009${String(phoneSeq++)}00` })
+const inviteInput = () => ({
+  name: `Guest ${String.fromCharCode(65 + (phoneSeq % 26))}`,
+  role: 'viewer',
+  phone: `+4477009${String(phoneSeq++)}00`,
+})
 
 describe('family tools: who may do what', () => {
   it.each([

@@ -111,7 +111,52 @@ describe('inviting people by chat', () => {
   it('refuses to invite a number that already belongs to a member', async () => {
     await say(ANA, 'add Maria +1 555 123 4567 as nanny')
     await say(MARIA, 'yes')
-    expect((await say(ANA, 'add Maria2 +1 555 123 4567 as nanny'))[0]).toMatch(/already belongs/)
+    expect((await say(ANA, 'add Mary +1 555 123 4567 as nanny'))[0]).toMatch(/already belongs/)
+  })
+})
+
+describe('invitations are rationed and carry names, not messages', () => {
+  beforeEach(async () => {
+    await onboardFamily(t, ANA)
+  })
+
+  it.each(['Claim your prize at evil.example', 'Eve 555', 'bit.ly/x', 'Winner!!! call now'])(
+    'refuses “%s” as a name and texts nobody',
+    async (name) => {
+      const [reply] = await say(ANA, `add ${name} +1 555 123 4567 as nanny`)
+      expect(reply).toMatch(/name has only letters/)
+      expect(t.inboxOf(MARIA)).toEqual([])
+    },
+  )
+
+  it('does not invite someone again for 30 days after they said NO', async () => {
+    await say(ANA, 'add Maria +1 555 123 4567 as nanny')
+    await say(MARIA, 'no')
+    const invitations = () => t.inboxOf(MARIA).filter((m) => /invited you/.test(m))
+    expect((await say(ANA, 'add Maria +1 555 123 4567 as nanny'))[0]).toMatch(/won’t text them again for 30 days/)
+    expect(invitations()).toHaveLength(1)
+    t.clock.advance(31 * 24 * 60 * 60 * 1000)
+    await say(ANA, 'add Maria +1 555 123 4567 as nanny')
+    expect(invitations()).toHaveLength(2)
+  })
+
+  it('sends at most 10 invitations a day per family', async () => {
+    for (let i = 0; i < 10; i++) {
+      const [reply] = await say(
+        ANA,
+        `add Guest ${String.fromCharCode(65 + i)} +1 555 300 10${String(i).padStart(2, '0')} as viewer`,
+      )
+      expect(reply).toMatch(/^Invitation sent/)
+    }
+    const [eleventh] = await say(ANA, 'add Late Guest +1 555 300 1099 as viewer')
+    expect(eleventh).toMatch(/sent 10 invitations today/)
+    expect(t.inboxOf('+15553001099')).toEqual([])
+  })
+
+  it('does not take a newcomer’s link as the family’s name', async () => {
+    await say(STRANGER, 'hi')
+    await say(STRANGER, 'Eve')
+    expect((await say(STRANGER, 'Visit evil.example now'))[0]).toMatch(/What should I call your family/)
   })
 })
 

@@ -1,7 +1,15 @@
 import { z } from 'zod'
+import { personNameProblem } from './names.js'
 
 export const InviteMemberInput = z.object({
-  name: z.string().trim().min(1).max(80).describe('The person’s name as the family calls them, e.g. "Maria"'),
+  name: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = personNameProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+    .describe('The person’s name as the family calls them, e.g. "Maria"'),
   role: z
     .enum(['admin', 'caregiver', 'member', 'viewer'])
     .describe('admin: a parent; caregiver: a nanny; member: family such as a grandparent; viewer: read-only'),

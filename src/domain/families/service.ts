@@ -1,5 +1,5 @@
 /** Changes to the family record: creating a family, inviting, accepting, declining, removing. */
-import { and, asc, eq, gt, ne } from 'drizzle-orm'
+import { and, asc, count, eq, gt, ne } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import type { ActorContext } from '../actor.js'
@@ -22,8 +22,19 @@ import {
 } from './schema.js'
 import { familyPhrase, roleWord } from './words.js'
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 /** An invitation stays open a week; after that the inviter asks again. */
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+export const INVITATION_TTL_MS = 7 * DAY_MS
+
+/**
+ * Invitations are texts to people who never asked for them, so they are rationed: a family sends at
+ * most 10 a day (enough to set up parents, a nanny, grandparents and emergency contacts), and a person
+ * who answered NO is not asked again by that family for 30 days. This keeps our number — the one that
+ * carries SOS alerts — from being used to pester strangers, and out of carrier spam filters.
+ */
+export const INVITATIONS_PER_DAY = 10
+export const DECLINE_QUIET_MS = 30 * DAY_MS
 
 const otherPhoneChannel = (c: Channel): Channel[] =>
   c === 'whatsapp' ? ['whatsapp', 'sms'] : c === 'sms' ? ['sms', 'whatsapp'] : [c]
@@ -90,6 +101,7 @@ export async function inviteMember(
   input: InviteInput,
 ): Promise<{ member: Member; invitation: Invitation }> {
   await assertAddressFree(tx, input.kind, input.address)
+  await assertInvitationAllowed(tx, actor, now, input)
   const open = await pendingInvitationsFor(tx, now, input.kind, input.address)
   if (open.some((i) => i.familyId === actor.familyId)) {
     throw new DomainError('conflict', 'invitation already pending', `${input.name} already has an invitation waiting.`)
@@ -295,6 +307,39 @@ async function assertAddressFree(tx: Tx, kind: IdentityKind, address: string) {
       'conflict',
       'address already belongs to a member',
       'That number already belongs to someone in a MedNanny family.',
+    )
+  }
+}
+
+async function assertInvitationAllowed(tx: Tx, actor: ActorContext, now: Date, input: InviteInput) {
+  const [today] = await tx
+    .select({ n: count() })
+    .from(invitations)
+    .where(and(eq(invitations.familyId, actor.familyId), gt(invitations.createdAt, new Date(now.getTime() - DAY_MS))))
+  if ((today?.n ?? 0) >= INVITATIONS_PER_DAY) {
+    throw new DomainError(
+      'limit_exceeded',
+      'daily invitation limit',
+      `Your family has sent ${INVITATIONS_PER_DAY} invitations today. To keep MedNanny from texting people who didn’t ask, you can send more tomorrow.`,
+    )
+  }
+  const [declined] = await tx
+    .select({ at: invitations.respondedAt })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.familyId, actor.familyId),
+        eq(invitations.kind, input.kind),
+        eq(invitations.address, input.address),
+        eq(invitations.status, 'declined'),
+        gt(invitations.respondedAt, new Date(now.getTime() - DECLINE_QUIET_MS)),
+      ),
+    )
+  if (declined) {
+    throw new DomainError(
+      'conflict',
+      'invitee declined recently',
+      `${input.name} declined an invitation from your family recently, so I won’t text them again for 30 days.`,
     )
   }
 }
