@@ -21,12 +21,15 @@ COPY package.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY bin ./bin
+COPY docker-entrypoint.sh /usr/local/bin/mednanny-entrypoint
 RUN mkdir -p /data && chown node:node /data
-USER node
+# Starts as root only to fix the ownership of a mounted /data, then runs as `node` (setpriv, util-linux).
+ENTRYPOINT ["mednanny-entrypoint"]
 VOLUME ["/data"]
 EXPOSE 3000
 # slim has no curl; Node 20 has fetch.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# node is PID 1 and handles SIGTERM itself (src/main.ts): stop accepting, finish in-flight work, close the DB.
+# node is PID 1 (the entrypoint execs it) and handles SIGTERM itself (src/main.ts): stop accepting, finish
+# in-flight work, close the DB. It may take up to 20 s: run with `docker stop -t 30` / `--stop-timeout 30`.
 CMD ["node", "--import", "tsx", "src/main.ts"]
