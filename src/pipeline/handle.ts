@@ -123,7 +123,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       memberId: actor?.memberId,
     })
   }
-  await completeInbox(tx, now, row.id)
+  await completeInbox(tx, now, row)
 }
 
 export function senderOf(row: InboxRow): Sender {

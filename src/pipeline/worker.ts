@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Channel } from '../domain/families/schema.js'
-import { claimInbox, failInbox, type InboxRow, releaseInbox } from '../domain/inbox/service.js'
+import { claimInbox, failInbox, type InboxRow, LeaseLostError, releaseInbox } from '../domain/inbox/service.js'
 import { enqueueOutbox } from '../domain/outbox/service.js'
 import { backoffDelayMs } from '../lib/backoff.js'
 import { Loop } from '../lib/loop.js'
@@ -108,6 +108,11 @@ export class InboxWorker {
       const route = await handleMessage({ ...this.deps, log }, row)
       log.info({ route, ms: Math.round(performance.now() - started) }, 'inbound handled')
     } catch (err) {
+      if (err instanceof LeaseLostError) {
+        // Took longer than the lease and another worker has it now: they answer, we drop ours.
+        log.warn({ ms: Math.round(performance.now() - started) }, 'inbound lease lost; work discarded')
+        return
+      }
       await this.fail(row, err, log)
     }
   }

@@ -1,7 +1,15 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Db, openDatabase } from '../../src/db/client.js'
-import { acceptInboundMany, claimInbox, type InboundMessage } from '../../src/domain/inbox/service.js'
+import {
+  acceptInboundMany,
+  claimInbox,
+  completeInbox,
+  type InboundMessage,
+  type InboxRow,
+  LeaseLostError,
+  listInbox,
+} from '../../src/domain/inbox/service.js'
 import { tempDir } from '../support/harness.js'
 
 let db: Db
@@ -46,6 +54,22 @@ describe('claimInbox', () => {
     expect((await claim(8, ['sms:+15551230002'])).map((r) => r.body)).toEqual(['first'])
     // "first" is now processing: its conversation stays blocked until it is done.
     expect(await claim(8)).toEqual([expect.objectContaining({ body: 'other' })])
+  })
+
+  it('fences completion by the lease: a worker whose lease was taken over cannot mark the message done', async () => {
+    await db.transaction((tx) => acceptInboundMany(tx, now, [sms('+15551230001', 'SMslow')]))
+    const [first] = await claim(1)
+    const later = new Date(now.getTime() + 120_000)
+    const [second] = await db.transaction((tx) =>
+      claimInbox(tx, later, { limit: 1, leaseMs: 60_000, busyConversations: new Set() }),
+    )
+    expect(second?.id).toBe(first?.id)
+    await expect(db.transaction((tx) => completeInbox(tx, later, first as InboxRow))).rejects.toBeInstanceOf(
+      LeaseLostError,
+    )
+    await db.transaction((tx) => completeInbox(tx, later, second as InboxRow))
+    const [row] = await db.read((tx) => listInbox(tx, { limit: 1 }))
+    expect(row?.status).toBe('done')
   })
 
   it('treats the same MessageSid twice in one batch as one message', async () => {

@@ -174,11 +174,29 @@ export async function claimInbox(
 }
 
 /** Marks a message handled; called in the same transaction that wrote its effects and replies. */
-export async function completeInbox(tx: Tx, now: Date, id: string): Promise<void> {
-  await tx
+export async function completeInbox(tx: Tx, now: Date, claim: Pick<InboxRow, 'id' | 'leaseUntil'>): Promise<void> {
+  // Fenced by the claim's lease: if it expired and another worker took the message over, this worker's
+  // effects must not commit beside theirs. Throwing rolls the whole transaction back.
+  const done = await tx
     .update(inbox)
     .set({ status: 'done', handledAt: now, leaseUntil: null, lastError: null })
-    .where(eq(inbox.id, id))
+    .where(
+      and(
+        eq(inbox.id, claim.id),
+        eq(inbox.status, 'processing'),
+        claim.leaseUntil ? eq(inbox.leaseUntil, claim.leaseUntil) : sql`1 = 1`,
+      ),
+    )
+    .returning({ id: inbox.id })
+  if (done.length === 0) throw new LeaseLostError(claim.id)
+}
+
+/** This worker's claim on a message ended (lease expired and taken over): its work is discarded. */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError'
+  constructor(readonly inboxId: string) {
+    super(`lease lost on ${inboxId}`)
+  }
 }
 
 /** A failed attempt: try again at `retryAt`, or park the message as dead when there is no retry left. */
