@@ -35,6 +35,8 @@ async function build(kind: ServerKind, opts: ServerOptions, dir: string): Promis
   if (kind === 'baseline-send') return sendBaseline(opts.fakeUrl ?? '')
   const app = await buildApp(benchConfig(dir, opts.fakeUrl), { logger: createLogger('silent') })
   if (opts.start) app.mednanny.start()
+  // Ingest runs without the workers, but with the WAL checkpoints off the event loop, as in production.
+  else app.mednanny.db.startBackgroundCheckpoints()
   return app
 }
 

@@ -31,7 +31,7 @@ export interface AppDeps {
   worker?: InboxWorkerOptions
   outbox?: OutboxSenderOptions
   twilioTimeoutMs?: number
-  /** Group-commit window for webhooks (default 1 ms). */
+  /** Group-commit window for webhooks in ms (default 0: the next turn of the event loop). */
   ingestWindowMs?: number
 }
 
@@ -64,12 +64,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
   )
-  // Webhooks are group-committed: those arriving within 1 ms share one transaction (a COMMIT costs more
-  // than a small insert), then each is acknowledged. A new message wakes the worker.
+  // Webhooks are group-committed: those read in one turn of the event loop share one transaction (a
+  // COMMIT costs more than a small insert), then each is acknowledged. A new message wakes the worker.
   const ingest = new Batcher(
     (messages: InboundMessage[]) => db.transaction((tx) => acceptInboundMany(tx, clock.now(), messages)),
     256,
-    deps.ingestWindowMs ?? 1,
+    deps.ingestWindowMs ?? 0,
   )
   const accept: AcceptInbound = async (message) => {
     const result = await ingest.push(message)
@@ -90,6 +90,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     outbox,
     start() {
       started = true
+      db.startBackgroundCheckpoints((code) => log.error({ errorCode: code }, 'WAL checkpoint failed'))
       worker.start()
       outbox.start()
     },
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       started = false
       await worker.stop()
       await outbox.stop()
+      await db.stopBackgroundCheckpoints()
     },
   }
   app.decorate('mednanny', mednanny)

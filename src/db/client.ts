@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { type Checkpointer, startCheckpointer } from './checkpointer.js'
 import * as schema from './schema.js'
 
 /**
@@ -25,6 +26,12 @@ export interface Db {
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
   /** SQLite online backup to a file; consistent while writers run. */
   backup(toFile: string): Promise<void>
+  /**
+   * Checkpoints the WAL from a background thread instead of inside commits (see checkpointer.ts). For
+   * the long-running server; short-lived users (CLI, tests) keep SQLite's automatic checkpoints.
+   */
+  startBackgroundCheckpoints(onError?: (code: string) => void, intervalMs?: number): void
+  stopBackgroundCheckpoints(): Promise<void>
   /** True when the database answers and every migration is applied. */
   ready(): boolean
   close(): void
@@ -63,8 +70,21 @@ export function openDatabase(path: string, { migrateOnOpen = true } = {}): Db {
     return run
   }
 
+  let checkpointer: Checkpointer | undefined
   return {
     path,
+    startBackgroundCheckpoints(onError, intervalMs) {
+      if (checkpointer || path === ':memory:') return
+      checkpointer = startCheckpointer(path, { onError, intervalMs })
+      sqlite.pragma('wal_autocheckpoint = 0')
+    },
+    async stopBackgroundCheckpoints() {
+      const running = checkpointer
+      checkpointer = undefined
+      if (!running) return
+      await running.stop()
+      if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000')
+    },
     transaction: (fn) =>
       enqueue(async () => {
         sqlite.exec('BEGIN IMMEDIATE')

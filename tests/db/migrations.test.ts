@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/client.js'
 import { members } from '../../src/domain/families/schema.js'
+import { acceptInboundMany } from '../../src/domain/inbox/service.js'
 import { tempDir } from '../support/harness.js'
 
 let dir: string
@@ -105,5 +107,33 @@ describe('migrations', () => {
 describe('openDatabase', () => {
   it('fails with ENOENT instead of hanging when the folder cannot exist (a path under /proc)', () => {
     expect(() => openDatabase('/proc/mednanny-nope/data/m.db')).toThrow(/ENOENT/)
+  })
+})
+
+describe('background WAL checkpoints', () => {
+  it('copy committed pages into the database file from another thread, with none in commits', async () => {
+    const file = join(dir, 'wal.db')
+    const db = openDatabase(file)
+    const errors: string[] = []
+    db.startBackgroundCheckpoints((code) => errors.push(code), 10)
+    const sizeBefore = statSync(file).size
+    const now = new Date(0)
+    await db.transaction((tx) =>
+      acceptInboundMany(
+        tx,
+        now,
+        Array.from({ length: 2000 }, (_, i) => ({
+          channel: 'sms' as const,
+          externalId: `SMwal${i}`,
+          fromAddress: '+15551230001',
+          body: 'x'.repeat(200),
+        })),
+      ),
+    )
+    // Only the WAL holds the rows until a checkpoint copies them into the main file.
+    await expect.poll(() => statSync(file).size, { timeout: 5_000 }).toBeGreaterThan(sizeBefore + 200_000)
+    await db.stopBackgroundCheckpoints()
+    db.close()
+    expect(errors).toEqual([])
   })
 })
