@@ -1,14 +1,13 @@
-import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Db, NestedTransactionError, openDatabase, type Tx } from '../../src/db/client.js'
+import { type Db, NestedTransactionError, type Tx } from '../../src/db/client.js'
 import { auditLog } from '../../src/db/schema.js'
 import { recordAudit } from '../../src/domain/audit/service.js'
 import { families } from '../../src/domain/families/schema.js'
 import { createFamily } from '../../src/domain/families/service.js'
 import { outbox } from '../../src/domain/outbox/schema.js'
 import { enqueueOutbox } from '../../src/domain/outbox/service.js'
-import { tempDir } from '../support/harness.js'
+import { tempDb } from '../support/harness.js'
 
 // The transaction shape of docs/decisions/0002-transactions.md: async services, serialized by src/db.
 let db: Db
@@ -16,14 +15,9 @@ let cleanup: () => void
 const now = new Date('2026-03-10T15:00:00Z')
 
 beforeEach(() => {
-  const t = tempDir()
-  cleanup = t.cleanup
-  db = openDatabase(join(t.dir, 'tx.db'))
+  ;({ db, cleanup } = tempDb())
 })
-afterEach(() => {
-  db.close()
-  cleanup()
-})
+afterEach(() => cleanup())
 
 let phoneSeq = 0
 const newFamily = (tx: Tx, name = 'The Garcias') =>

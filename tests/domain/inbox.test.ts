@@ -1,6 +1,5 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Db, openDatabase } from '../../src/db/client.js'
+import type { Db } from '../../src/db/client.js'
 import {
   acceptInboundMany,
   claimInbox,
@@ -10,20 +9,15 @@ import {
   LeaseLostError,
   listInbox,
 } from '../../src/domain/inbox/service.js'
-import { tempDir } from '../support/harness.js'
+import { tempDb } from '../support/harness.js'
 
 let db: Db
 let cleanup: () => void
 const now = new Date('2026-03-10T15:00:00Z')
 beforeEach(() => {
-  const t = tempDir()
-  cleanup = t.cleanup
-  db = openDatabase(join(t.dir, 'inbox.db'))
+  ;({ db, cleanup } = tempDb())
 })
-afterEach(() => {
-  db.close()
-  cleanup()
-})
+afterEach(() => cleanup())
 
 const sms = (from: string, externalId: string, body = 'hello'): InboundMessage => ({
   channel: 'sms',

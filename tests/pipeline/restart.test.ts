@@ -16,14 +16,18 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
 
+/** What two app instances share across a restart: the database file, the fake Twilio and the clock. */
+async function sharedParts() {
+  const { dir, cleanup } = tempDir()
+  cleanups.push(cleanup)
+  const fake = await new FakeTwilio().start()
+  cleanups.push(() => fake.stop())
+  return { dbPath: join(dir, 'mednanny.db'), fake, clock: new ManualClock('2026-03-10T15:00:00Z') }
+}
+
 describe('kill and restart', () => {
   it('handles every stored message and sends every queued reply exactly once on a new app', async () => {
-    const { dir, cleanup } = tempDir()
-    cleanups.push(cleanup)
-    const fake = await new FakeTwilio().start()
-    cleanups.push(() => fake.stop())
-    const clock = new ManualClock('2026-03-10T15:00:00Z')
-    const dbPath = join(dir, 'mednanny.db')
+    const { dbPath, fake, clock } = await sharedParts()
 
     const first: TestApp = await startTestApp({ dbPath, fake, clock })
     await onboardFamily(first, ANA)
@@ -64,12 +68,7 @@ describe('kill and restart', () => {
   })
 
   it('finishes the message in hand on a graceful stop, then the next app sends nothing twice', async () => {
-    const { dir, cleanup } = tempDir()
-    cleanups.push(cleanup)
-    const fake = await new FakeTwilio().start()
-    cleanups.push(() => fake.stop())
-    const clock = new ManualClock('2026-03-10T15:00:00Z')
-    const dbPath = join(dir, 'mednanny.db')
+    const { dbPath, fake, clock } = await sharedParts()
     let entered!: () => void
     const agentEntered = new Promise<void>((resolve) => {
       entered = resolve

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import twilio from 'twilio'
 import { type AppDeps, buildApp } from '../../src/app.js'
 import { type Config, loadConfig } from '../../src/config.js'
+import { type Db, openDatabase } from '../../src/db/client.js'
 import { type OutboxRow, recentOutbox } from '../../src/domain/outbox/service.js'
 import { ManualClock } from '../../src/lib/clock.js'
 import { createLogger } from '../../src/lib/logger.js'
@@ -21,6 +22,19 @@ export const PUBLIC_BASE_URL = 'https://mednanny.example.com'
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'mednanny-test-'))
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** A migrated SQLite file in its own temp directory, for tests of the domain without the app. */
+export function tempDb(name = 'test.db'): { db: Db; cleanup: () => void } {
+  const { dir, cleanup } = tempDir()
+  const db = openDatabase(join(dir, name))
+  return {
+    db,
+    cleanup: () => {
+      db.close()
+      cleanup()
+    },
+  }
 }
 
 /** Captures every log line, so tests can read what was logged. */

@@ -6,25 +6,28 @@ import { DomainError } from '../errors.js'
 import {
   type Channel,
   channelIdentities,
+  type Family,
   families,
   type IdentityKind,
+  type Invitation,
   invitations,
+  type Member,
   members,
 } from '../families/schema.js'
 
 /** Bumped when a field changes meaning or disappears, so `import` can tell what it reads. */
 export const EXPORT_VERSION = 1
 
-export type ExportedFamily = typeof families.$inferSelect
+export type ExportedFamily = Family
 export type ExportedDependent = typeof dependents.$inferSelect
-export type ExportedInvitation = typeof invitations.$inferSelect
+export type ExportedInvitation = Invitation
 export type ExportedAuditEntry = typeof auditLog.$inferSelect
 
 export interface ExportedMember {
   id: string
   name: string
-  role: (typeof members.$inferSelect)['role']
-  status: (typeof members.$inferSelect)['status']
+  role: Member['role']
+  status: Member['status']
   emergencyContact: boolean
   /** The channels to try, in the member's order. */
   channelOrder: Channel[]
