@@ -2,7 +2,7 @@
  * Column helpers every domain schema uses, so the SQLite-specific storage of ids, times and JSON lives
  * here only. A PostgreSQL port swaps these for pg-core equivalents (text, timestamptz, jsonb).
  */
-import { integer, text } from 'drizzle-orm/sqlite-core'
+import { integer, real, text } from 'drizzle-orm/sqlite-core'
 
 /** A prefixed text id (`fam_…`), generated in code by `newId`. */
 export const id = () => text('id').primaryKey()
@@ -18,4 +18,4 @@ export const bool = (name: string) => integer(name, { mode: 'boolean' })
 
 /** A second name for a table in one query (self-joins, correlated subqueries). */
 export { alias, index, sqliteTable as table, uniqueIndex } from 'drizzle-orm/sqlite-core'
-export { integer, text }
+export { integer, real, text }

@@ -1,5 +1,6 @@
 // Every table, for the drizzle client. Each area owns its own schema file.
 export * from '../domain/audit/schema.js'
+export * from '../domain/care-log/schema.js'
 export * from '../domain/dependents/schema.js'
 export * from '../domain/families/schema.js'
 export * from '../domain/inbox/schema.js'

@@ -10,6 +10,12 @@ export const PERMISSIONS = {
   'members:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   'members:invite': ['owner', 'admin'],
   'members:remove': ['owner', 'admin'],
+  /** Children and adults cared for: parents add them; everyone in the family can see who they are. */
+  'dependents:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
+  'dependents:write': ['owner', 'admin'],
+  /** The care log: anyone who cares for a dependent logs and corrects their own entries; viewers read. */
+  'care:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
+  'care:write': ['owner', 'admin', 'caregiver', 'member'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

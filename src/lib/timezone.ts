@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon'
+
 /** IANA time zones known to this runtime (Intl), and a forgiving lookup for what people type. */
 const ZONES: string[] = Intl.supportedValuesOf('timeZone')
 
@@ -33,4 +35,14 @@ export function formatLocalTime(at: Date, timezone: string, locale = 'en-US'): s
     hour: 'numeric',
     minute: '2-digit',
   }).format(at)
+}
+
+/** The calendar date (YYYY-MM-DD) at `at` in the zone: what "today" means to the family. */
+export function localDate(at: Date, timezone: string): string {
+  return DateTime.fromJSDate(at, { zone: timezone }).toISODate() ?? ''
+}
+
+/** The instant the family's day containing `at` began (local midnight; DST days are 23 or 25 hours). */
+export function startOfLocalDay(at: Date, timezone: string): Date {
+  return DateTime.fromJSDate(at, { zone: timezone }).startOf('day').toJSDate()
 }

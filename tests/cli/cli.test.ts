@@ -525,3 +525,68 @@ describe('the mednanny command in its own process', () => {
     expect(failed).toMatchObject({ code: 1, stdout: '', stderr: 'mednanny: no family with id or name "Nope"\n' })
   })
 })
+
+describe('mednanny dependent add', () => {
+  it('adds a child with a weight, which becomes the first growth entry', async () => {
+    await garcias()
+    const r = await cli(
+      'dependent',
+      'add',
+      '--family',
+      'Garcia',
+      '--name',
+      'Maya',
+      '--birth-date',
+      '2026-01-10',
+      '--weight-kg',
+      '5.1',
+      '--sex',
+      'female',
+    )
+    expect(r, r.err).toMatchObject({ code: 0 })
+    expect(r.out).toMatch(/^Added Maya \(born 2026-01-10, 5\.1 kg\) to Garcia: dep_\w+\n$/)
+    expect(query<{ weight_kg: number }>('SELECT weight_kg FROM growth')).toEqual([{ weight_kg: 5.1 }])
+  })
+
+  it('makes a member also a dependent with --member', async () => {
+    await garcias()
+    await cli('member', 'add', '--family', 'Garcia', '--name', 'Joe', '--role', 'grandpa', '--phone', MARIA)
+    const r = await cli(
+      'dependent',
+      'add',
+      '--family',
+      'Garcia',
+      '--name',
+      'Joe',
+      '--birth-date',
+      '1948-05-02',
+      '--member',
+      'Joe',
+      '--json',
+    )
+    expect(r, r.err).toMatchObject({ code: 0 })
+    const out = JSON.parse(r.out) as { memberId: string }
+    expect(out.memberId).toMatch(/^mem_/)
+  })
+
+  it('answers a bad date or an unknown member with one line and exit 1', async () => {
+    await garcias()
+    const bad = await cli('dependent', 'add', '--family', 'Garcia', '--name', 'Leo', '--birth-date', '03/02/2023')
+    expect(bad.code).toBe(1)
+    expect(bad.err).toMatch(/^mednanny: --birth-date "03\/02\/2023" is not a date; use YYYY-MM-DD/)
+    const nobody = await cli(
+      'dependent',
+      'add',
+      '--family',
+      'Garcia',
+      '--name',
+      'Leo',
+      '--birth-date',
+      '2023-03-02',
+      '--member',
+      'Zed',
+    )
+    expect(nobody.code).toBe(1)
+    expect(nobody.err.trim().split('\n')).toHaveLength(1)
+  })
+})

@@ -1,6 +1,9 @@
 import { id, index, json, table, text, timestamp } from '../../db/columns.js'
 
-/** Who did what to which record, when. Details hold ids and codes, never message text or health values. */
+/**
+ * Who did what to which record, when. Details hold ids and codes and, for an edit, the values it replaced
+ * (so a correction can be traced); never message text. The audit log lives in the database, never in logs.
+ */
 export const auditLog = table(
   'audit_log',
   {

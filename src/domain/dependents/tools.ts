@@ -1,0 +1,37 @@
+import { NoInput } from '../families/input.js'
+import { defineTool } from '../tools.js'
+import { ageInDays } from './age.js'
+import { AddDependentInput } from './input.js'
+import { addDependent, listDependentRows } from './service.js'
+
+export const addDependentTool = defineTool({
+  name: 'add_dependent',
+  description: 'Add a child (or an adult cared for) to the family’s record: name, birth date, optional weight.',
+  input: AddDependentInput,
+  permission: 'dependents:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await addDependent(tx, actor, clock.now(), input)
+    return { id: d.id, name: d.name, birthDate: d.birthDate, weightKg: input.weightKg }
+  },
+})
+
+export const listDependentsTool = defineTool({
+  name: 'list_dependents',
+  description: 'The people the family cares for, with their age in days (derived from the birth date).',
+  input: NoInput,
+  permission: 'dependents:read',
+  readOnly: true,
+  run: async ({ tx, actor, clock }) => {
+    const rows = await listDependentRows(tx, actor)
+    return rows.map((d) => ({
+      id: d.id,
+      name: d.name,
+      nicknames: d.nicknames,
+      birthDate: d.birthDate,
+      ageDays: d.birthDate ? ageInDays(d.birthDate, clock.now(), actor.timezone) : undefined,
+    }))
+  },
+})
+
+export const dependentTools = [addDependentTool, listDependentsTool]
