@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../src/lib/logger.js'
+import { formatPhone } from '../src/lib/phone.js'
 import { LogCapture, startTestApp, type TestApp } from './support/harness.js'
 
 const OWNER = '+15551230001'
@@ -41,7 +42,9 @@ describe('logs', () => {
     for (const phone of [OWNER, NANNY, GRANDMA]) {
       expect(logs).not.toContain(phone)
       expect(logs).not.toContain(phone.slice(1)) // digits without +
-      expect(logs).not.toContain(phone.slice(-7)) // the local part in any format
+      expect(logs).not.toContain(formatPhone(phone)) // "+1 555 123 0001"
+      // The local part on its own, not inside a longer run of digits (a response time like 1.2300017).
+      expect(logs).not.toMatch(new RegExp(`(?<![\\d.])${phone.slice(-7)}(?!\\d)`))
     }
     for (const word of ['Zoraida', 'Quintanilla', 'Maribel', 'grandma', 'fever', '38.4', 'rash', 'whatsapp ']) {
       expect(logs).not.toContain(word)

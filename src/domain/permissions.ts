@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   /** The care log: anyone who cares for a dependent logs and corrects their own entries; viewers read. */
   'care:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   'care:write': ['owner', 'admin', 'caregiver', 'member'],
+  /** Medication plans are set by parents (or the adult themself, as a member); anyone caring gives doses. */
+  'medications:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
+  'medications:write': ['owner', 'admin'],
+  'doses:write': ['owner', 'admin', 'caregiver', 'member'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -1,0 +1,231 @@
+import { and, desc, eq, gte, isNull } from 'drizzle-orm'
+import { DateTime } from 'luxon'
+import type { Tx } from '../../db/client.js'
+import { newId } from '../../lib/ids.js'
+import type { ActorContext } from '../actor.js'
+import { recordAudit } from '../audit/service.js'
+import { drugKey } from './drugs.js'
+import { doses, type MedicationSchedule, medications } from './schema.js'
+
+export type Medication = typeof medications.$inferSelect
+export type Dose = typeof doses.$inferSelect
+
+export interface AddMedication {
+  dependentId: string
+  name: string
+  strength?: string
+  form?: string
+  doseAmount?: number
+  doseUnit?: string
+  schedule: MedicationSchedule
+  startDate?: string
+  endDate?: string
+  prescriber?: string
+  pharmacy?: string
+  quantityOnHand?: number
+  refillsLeft?: number
+  responsibleMemberId?: string
+}
+
+export async function addMedication(tx: Tx, actor: ActorContext, now: Date, input: AddMedication): Promise<Medication> {
+  const row: Medication = {
+    id: newId('med'),
+    familyId: actor.familyId,
+    dependentId: input.dependentId,
+    name: input.name,
+    drugKey: drugKey(input.name),
+    strength: input.strength ?? null,
+    form: input.form ?? null,
+    doseAmount: input.doseAmount ?? null,
+    doseUnit: input.doseUnit ?? null,
+    schedule: input.schedule,
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    prescriber: input.prescriber ?? null,
+    pharmacy: input.pharmacy ?? null,
+    quantityOnHand: input.quantityOnHand ?? null,
+    refillsLeft: input.refillsLeft ?? null,
+    responsibleMemberId: input.responsibleMemberId ?? null,
+    createdAt: now,
+    deletedAt: null,
+  }
+  await tx.insert(medications).values(row)
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'medication.create',
+    subjectType: 'medication',
+    subjectId: row.id,
+  })
+  return row
+}
+
+/** Active regimens of a dependent (or of the whole family). */
+export async function listMedications(tx: Tx, actor: ActorContext, dependentId?: string): Promise<Medication[]> {
+  return tx
+    .select()
+    .from(medications)
+    .where(
+      and(
+        eq(medications.familyId, actor.familyId),
+        isNull(medications.deletedAt),
+        dependentId ? eq(medications.dependentId, dependentId) : undefined,
+      ),
+    )
+}
+
+export interface LogDose {
+  dependentId: string
+  drugName: string
+  amount?: number
+  unit?: string
+  at: Date
+  flagged?: boolean
+  flagRule?: string
+}
+
+/**
+ * Records a dose as reported — even one the dose guard flags: the record must say what really happened.
+ * It is matched to the dependent's regimen of the same drug, whose supply it draws down.
+ */
+export async function logDose(tx: Tx, actor: ActorContext, now: Date, input: LogDose): Promise<Dose> {
+  const key = drugKey(input.drugName)
+  const regimen = (await listMedications(tx, actor, input.dependentId)).find((m) => m.drugKey === key)
+  const row: Dose = {
+    id: newId('dose'),
+    familyId: actor.familyId,
+    dependentId: input.dependentId,
+    medicationId: regimen?.id ?? null,
+    drugKey: key,
+    drugName: input.drugName,
+    amount: input.amount ?? regimen?.doseAmount ?? null,
+    unit: input.unit ?? regimen?.doseUnit ?? null,
+    at: input.at,
+    givenBy: actor.memberId,
+    flagged: input.flagged ?? false,
+    flagRule: input.flagRule ?? null,
+    createdAt: now,
+    deletedAt: null,
+  }
+  await tx.insert(doses).values(row)
+  if (regimen?.quantityOnHand != null) {
+    const used = row.amount ?? 1
+    await tx
+      .update(medications)
+      .set({ quantityOnHand: Math.max(0, regimen.quantityOnHand - used) })
+      .where(eq(medications.id, regimen.id))
+  }
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'dose.log',
+    subjectType: 'dose',
+    subjectId: row.id,
+    detail: row.flagged ? { flagRule: row.flagRule } : undefined,
+  })
+  return row
+}
+
+/** The last dose of a drug (any brand of it) given to the dependent by anyone in the family. */
+export async function lastDose(tx: Tx, actor: ActorContext, dependentId: string, drugName: string) {
+  const [row] = await tx
+    .select()
+    .from(doses)
+    .where(
+      and(
+        eq(doses.familyId, actor.familyId),
+        eq(doses.dependentId, dependentId),
+        eq(doses.drugKey, drugKey(drugName)),
+        isNull(doses.deletedAt),
+      ),
+    )
+    .orderBy(desc(doses.at))
+    .limit(1)
+  return row
+}
+
+/** Every dose of the family's dependents since `since`: the dose guard's history. */
+export async function dosesSince(tx: Tx, actor: ActorContext, since: Date): Promise<Dose[]> {
+  return tx
+    .select()
+    .from(doses)
+    .where(and(eq(doses.familyId, actor.familyId), isNull(doses.deletedAt), gte(doses.at, since)))
+    .orderBy(desc(doses.at))
+}
+
+/** Doses a day on the schedule; undefined when only as needed. */
+export function dosesPerDay(schedule: MedicationSchedule): number | undefined {
+  if (schedule.kind === 'times') return schedule.times.length
+  if (schedule.kind === 'interval' && !schedule.asNeeded) return 24 / schedule.hours
+  return undefined
+}
+
+/** Whole days the supply on hand lasts at the scheduled rate. */
+export function daysOfSupply(m: Pick<Medication, 'schedule' | 'quantityOnHand' | 'doseAmount'>): number | undefined {
+  const perDay = dosesPerDay(m.schedule)
+  if (!perDay || m.quantityOnHand == null) return undefined
+  return Math.floor(m.quantityOnHand / ((m.doseAmount ?? 1) * perDay))
+}
+
+export interface ScheduledDose {
+  medication: string
+  /** The scheduled local time, "08:00". */
+  time: string
+  taken: boolean
+  takenAt?: Date
+}
+
+/** A dose counts for a scheduled time when logged within this many hours of it. */
+export const ADHERENCE_WINDOW_H = 3
+
+/**
+ * Today's scheduled doses of a dependent's regimens and whether each was taken: "have I taken my
+ * morning meds?". `slot` narrows it: morning is before noon, evening from 5 pm.
+ */
+export async function adherenceToday(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  dependentId: string,
+  slot?: 'morning' | 'midday' | 'evening',
+): Promise<ScheduledDose[]> {
+  const today = DateTime.fromJSDate(now, { zone: actor.timezone })
+  const given = await dosesSince(tx, actor, today.startOf('day').toJSDate())
+  const out: ScheduledDose[] = []
+  for (const m of await listMedications(tx, actor, dependentId)) {
+    if (m.schedule.kind !== 'times') continue
+    for (const time of m.schedule.times) {
+      const [h, min] = time.split(':').map(Number)
+      if (slot && slotOf(h ?? 0) !== slot) continue
+      const due = today.set({ hour: h ?? 0, minute: min ?? 0, second: 0, millisecond: 0 }).toJSDate()
+      const dose = given.find(
+        (d) =>
+          d.dependentId === dependentId &&
+          d.drugKey === m.drugKey &&
+          Math.abs(d.at.getTime() - due.getTime()) <= ADHERENCE_WINDOW_H * 3_600_000,
+      )
+      out.push({ medication: m.name, time, taken: Boolean(dose), takenAt: dose?.at })
+    }
+  }
+  return out
+}
+
+const slotOf = (hour: number) => (hour < 12 ? 'morning' : hour < 17 ? 'midday' : 'evening')
+
+/**
+ * "grandpa took his morning pills": one dose of every regimen scheduled in that slot today that has
+ * not been taken yet. Returns the doses logged (none when everything was already taken).
+ */
+export async function logSlotDoses(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  input: { dependentId: string; slot: 'morning' | 'midday' | 'evening'; at: Date },
+): Promise<Dose[]> {
+  const due = (await adherenceToday(tx, actor, now, input.dependentId, input.slot)).filter((d) => !d.taken)
+  const logged: Dose[] = []
+  for (const d of due) {
+    logged.push(await logDose(tx, actor, now, { dependentId: input.dependentId, drugName: d.medication, at: input.at }))
+  }
+  return logged
+}

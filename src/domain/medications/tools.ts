@@ -1,0 +1,131 @@
+import { findDependent } from '../dependents/service.js'
+import { DomainError } from '../errors.js'
+import { defineTool } from '../tools.js'
+import { drugKey } from './drugs.js'
+import { AddMedicationInput, AdherenceInput, DrugQuestionInput, LogDoseInput, SlotDosesInput } from './input.js'
+import {
+  addMedication,
+  adherenceToday,
+  daysOfSupply,
+  lastDose,
+  listMedications,
+  logDose,
+  logSlotDoses,
+} from './service.js'
+
+export const addMedicationTool = defineTool({
+  name: 'add_medication',
+  description: 'Add a medication plan: drug, strength, dose, schedule, supply on hand and refills.',
+  input: AddMedicationInput,
+  permission: 'medications:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return addMedication(tx, actor, clock.now(), { ...input, dependentId: d.id })
+  },
+})
+
+export const logDoseTool = defineTool({
+  name: 'log_dose',
+  description: 'Record a dose given to (or taken by) a dependent: drug as typed, amount, when.',
+  input: LogDoseInput,
+  permission: 'doses:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    const dose = await logDose(tx, actor, clock.now(), {
+      dependentId: d.id,
+      drugName: input.drug,
+      amount: input.amount,
+      unit: input.unit,
+      at: input.at ?? clock.now(),
+    })
+    return { dose, dependent: d.name }
+  },
+})
+
+export const logSlotDosesTool = defineTool({
+  name: 'log_slot_doses',
+  description: 'Record that the morning, midday or evening doses of every scheduled medication were taken.',
+  input: SlotDosesInput,
+  permission: 'doses:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    const logged = await logSlotDoses(tx, actor, clock.now(), {
+      dependentId: d.id,
+      slot: input.slot,
+      at: input.at ?? clock.now(),
+    })
+    return { dependent: d.name, slot: input.slot, logged: logged.map((x) => x.drugName) }
+  },
+})
+
+export const lastDoseTool = defineTool({
+  name: 'last_dose',
+  description: 'When a dependent last had a drug (any brand of it), given by anyone in the family.',
+  input: DrugQuestionInput,
+  permission: 'medications:read',
+  readOnly: true,
+  run: async ({ tx, actor }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return { dependent: d.name, drug: drugKey(input.drug), dose: await lastDose(tx, actor, d.id, input.drug) }
+  },
+})
+
+export const adherenceTool = defineTool({
+  name: 'adherence_today',
+  description: 'Today’s scheduled doses and whether each was taken ("have I taken my morning meds?").',
+  input: AdherenceInput,
+  permission: 'medications:read',
+  readOnly: true,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return { dependent: d.name, doses: await adherenceToday(tx, actor, clock.now(), d.id, input.slot) }
+  },
+})
+
+export const refillDaysTool = defineTool({
+  name: 'refill_days',
+  description: 'How many days the supply of a medication lasts at its schedule, and refills left.',
+  input: DrugQuestionInput,
+  permission: 'medications:read',
+  readOnly: true,
+  run: async ({ tx, actor }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    const m = (await listMedications(tx, actor, d.id)).find((x) => x.drugKey === drugKey(input.drug))
+    if (!m) throw new DomainError('not_found', 'no regimen', `${d.name} has no ${input.drug} on record.`)
+    return { dependent: d.name, medication: m.name, days: daysOfSupply(m), refillsLeft: m.refillsLeft }
+  },
+})
+
+export const doseInfoTool = defineTool({
+  name: 'dose_info',
+  description: 'The prescribed dose and schedule of a medication on record.',
+  input: DrugQuestionInput,
+  permission: 'medications:read',
+  readOnly: true,
+  run: async ({ tx, actor }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    const m = (await listMedications(tx, actor, d.id)).find((x) => x.drugKey === drugKey(input.drug))
+    if (!m) throw new DomainError('not_found', 'no regimen', `${d.name} has no ${input.drug} on record.`)
+    return {
+      dependent: d.name,
+      medication: m.name,
+      strength: m.strength,
+      doseAmount: m.doseAmount,
+      doseUnit: m.doseUnit,
+      schedule: m.schedule,
+    }
+  },
+})
+
+export const medicationTools = [
+  addMedicationTool,
+  logDoseTool,
+  logSlotDosesTool,
+  lastDoseTool,
+  adherenceTool,
+  refillDaysTool,
+  doseInfoTool,
+]
