@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   'medications:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   'medications:write': ['owner', 'admin'],
   'doses:write': ['owner', 'admin', 'caregiver', 'member'],
+  /** The medical record: carers add to it (a visit, a shot); every read is audited. */
+  'medical:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
+  'medical:write': ['owner', 'admin', 'caregiver', 'member'],
+  /** Providers (the pediatrician's number) are the parents' to set. */
+  'providers:write': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

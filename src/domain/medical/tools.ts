@@ -1,0 +1,133 @@
+import { z } from 'zod'
+import { toE164 } from '../../lib/phone.js'
+import { findDependent } from '../dependents/service.js'
+import { DomainError } from '../errors.js'
+import { defineTool } from '../tools.js'
+import {
+  addAllergy,
+  addCondition,
+  addProvider,
+  listProviders,
+  logImmunization,
+  logVisit,
+  medicalRecord,
+} from './service.js'
+
+const dependent = z.string().min(1).describe('The dependent’s id, name or nickname')
+
+export const addAllergyTool = defineTool({
+  name: 'add_allergy',
+  description: 'Record an allergy: what they react to, the reaction, how severe.',
+  input: z.object({
+    dependent,
+    substance: z.string().trim().min(1).max(80),
+    reaction: z.string().trim().max(200).optional(),
+    severity: z.enum(['mild', 'moderate', 'severe']).optional(),
+  }),
+  permission: 'medical:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return addAllergy(tx, actor, clock.now(), { ...input, dependentId: d.id })
+  },
+})
+
+export const addConditionTool = defineTool({
+  name: 'add_condition',
+  description: 'Record a medical condition (asthma, diabetes, a heart condition…).',
+  input: z.object({ dependent, name: z.string().trim().min(1).max(80), note: z.string().trim().max(200).optional() }),
+  permission: 'medical:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return addCondition(tx, actor, clock.now(), { ...input, dependentId: d.id })
+  },
+})
+
+export const addProviderTool = defineTool({
+  name: 'add_provider',
+  description: 'Record a clinician or pharmacy with a phone number, e.g. the pediatrician.',
+  input: z.object({
+    name: z.string().trim().min(1).max(80),
+    role: z.enum(['pediatrician', 'gp', 'specialist', 'dentist', 'pharmacy', 'other']),
+    phone: z.string().trim().optional(),
+    dependent: dependent.optional(),
+  }),
+  permission: 'providers:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = input.dependent ? await findDependent(tx, actor, input.dependent) : undefined
+    const phone = input.phone ? toE164(input.phone) : undefined
+    if (input.phone && !phone)
+      throw new DomainError('invalid_input', 'provider phone', `I couldn't read "${input.phone}" as a phone number.`)
+    return addProvider(tx, actor, clock.now(), { name: input.name, role: input.role, phone, dependentId: d?.id })
+  },
+})
+
+export const logVisitTool = defineTool({
+  name: 'log_visit',
+  description: 'Record a visit to a clinician with its reason and notes.',
+  input: z.object({
+    dependent,
+    at: z.coerce.date().optional(),
+    reason: z.string().trim().max(200).optional(),
+    notes: z.string().trim().max(2000).optional(),
+  }),
+  permission: 'medical:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return logVisit(tx, actor, clock.now(), { ...input, dependentId: d.id, at: input.at ?? clock.now() })
+  },
+})
+
+export const logImmunizationTool = defineTool({
+  name: 'log_immunization',
+  description: 'Record a vaccine given, with the date.',
+  input: z.object({
+    dependent,
+    vaccine: z.string().trim().min(1).max(60),
+    givenOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+    dose: z.string().trim().max(20).optional(),
+  }),
+  permission: 'medical:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return logImmunization(tx, actor, clock.now(), { ...input, dependentId: d.id })
+  },
+})
+
+export const medicalRecordTool = defineTool({
+  name: 'medical_record',
+  description: 'A dependent’s allergies, conditions, immunizations and visits ("what is Maya allergic to?").',
+  input: z.object({ dependent }),
+  permission: 'medical:read',
+  readOnly: true,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await findDependent(tx, actor, input.dependent)
+    return { dependent: d.name, ...(await medicalRecord(tx, actor, clock.now(), d.id)) }
+  },
+})
+
+export const listProvidersTool = defineTool({
+  name: 'list_providers',
+  description: 'The family’s clinicians and pharmacies with their numbers.',
+  input: z.object({ dependent: dependent.optional() }),
+  permission: 'medical:read',
+  readOnly: true,
+  run: async ({ tx, actor }, input) => {
+    const d = input.dependent ? await findDependent(tx, actor, input.dependent) : undefined
+    return listProviders(tx, actor, d?.id)
+  },
+})
+
+export const medicalTools = [
+  addAllergyTool,
+  addConditionTool,
+  addProviderTool,
+  logVisitTool,
+  logImmunizationTool,
+  medicalRecordTool,
+  listProvidersTool,
+]
