@@ -1,6 +1,7 @@
 // Every table, for the drizzle client. Each area owns its own schema file.
 export * from '../domain/audit/schema.js'
 export * from '../domain/care-log/schema.js'
+export * from '../domain/conversation/schema.js'
 export * from '../domain/dependents/schema.js'
 export * from '../domain/families/schema.js'
 export * from '../domain/inbox/schema.js'

@@ -233,3 +233,43 @@ export async function feedsToday(tx: Tx, actor: ActorContext, now: Date, depende
   const breastMinutes = rows.reduce((sum, f) => sum + (f.method === 'breast' ? (f.minutes ?? 0) : 0), 0)
   return { feeds: rows, count: rows.length, bottleMl: Math.round(bottleMl), breastMinutes }
 }
+
+/** The family's day so far for one dependent: feeds, diapers, sleep and the latest temperature. */
+export async function daySummary(tx: Tx, actor: ActorContext, now: Date, dependentId: string) {
+  const since = startOfLocalDay(now, actor.timezone)
+  const mine = <T extends typeof diapers | typeof temperatures>(t: T) =>
+    and(eq(t.familyId, actor.familyId), eq(t.dependentId, dependentId), isNull(t.deletedAt), gte(t.at, since))
+  const fed = await feedsToday(tx, actor, now, dependentId)
+  const changes = await tx.select().from(diapers).where(mine(diapers))
+  const [temperature] = await tx
+    .select()
+    .from(temperatures)
+    .where(mine(temperatures))
+    .orderBy(desc(temperatures.at))
+    .limit(1)
+  const naps = await tx
+    .select()
+    .from(sleeps)
+    .where(
+      and(
+        eq(sleeps.familyId, actor.familyId),
+        eq(sleeps.dependentId, dependentId),
+        isNull(sleeps.deletedAt),
+        gte(sleeps.startAt, since),
+      ),
+    )
+  const sleptMinutes = naps.reduce(
+    (sum, s) => sum + Math.round(((s.endAt ?? now).getTime() - s.startAt.getTime()) / 60_000),
+    0,
+  )
+  return {
+    feeds: fed.count,
+    bottleMl: fed.bottleMl,
+    breastMinutes: fed.breastMinutes,
+    wet: changes.filter((d) => d.wet).length,
+    dirty: changes.filter((d) => d.dirty).length,
+    sleptMinutes,
+    asleep: naps.some((s) => !s.endAt),
+    temperature,
+  }
+}

@@ -14,6 +14,7 @@ import {
 } from './input.js'
 import {
   addNote,
+  daySummary,
   endSleep,
   feedsToday,
   lastFeed,
@@ -143,6 +144,18 @@ export const intakeTodayTool = defineTool({
   },
 })
 
+export const careSummaryTool = defineTool({
+  name: 'care_summary',
+  description: 'Today so far for a dependent: feeds, diapers, sleep, latest temperature.',
+  input: z.object({ dependent: z.string().min(1) }),
+  permission: 'care:read',
+  readOnly: true,
+  run: async (ctx, input) => {
+    const t = await target(ctx, input)
+    return { dependent: t.dependent.name, ...(await daySummary(ctx.tx, ctx.actor, t.now, t.dependentId)) }
+  },
+})
+
 export const undoLastTool = defineTool({
   name: 'undo_last',
   description: 'Undo the sender’s own last care-log entry from the last 24 hours.',
@@ -170,6 +183,7 @@ export const careLogTools = [
   addNoteTool,
   lastFeedTool,
   intakeTodayTool,
+  careSummaryTool,
   undoLastTool,
   amendLastTool,
 ]
