@@ -2,12 +2,14 @@
  * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|memory` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
+import { coverage } from './coverage.js'
+import { gate } from './gate.js'
 import { ingest } from './ingest.js'
 import { latency } from './latency.js'
 import { memory } from './memory.js'
 import { agent, type Row } from './support.js'
 
-const SCENARIOS: Record<string, () => Promise<Row>> = { ingest, latency, memory }
+const SCENARIOS: Record<string, () => Promise<Row>> = { ingest, latency, memory, coverage, gate }
 
 async function main() {
   const wanted = process.argv.slice(2)

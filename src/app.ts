@@ -2,6 +2,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { fastPath } from './agent/fast-path.js'
 import { offlineAgent } from './agent/offline.js'
+import { parseMessage } from './agent/parser/index.js'
+import { doseTime, recordStage } from './agent/record/stage.js'
 import { consoleRoutes } from './channels/console/routes.js'
 import { ConsoleSender } from './channels/console/sender.js'
 import { createTwilioClient } from './channels/twilio/client.js'
@@ -16,6 +18,8 @@ import { type Clock, systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
 import { OutboxSender, type OutboxSenderOptions } from './outbox/sender-loop.js'
 import type { ChannelSender } from './outbox/types.js'
+import { firstOf } from './pipeline/compose.js'
+import { redFlagStage } from './pipeline/red-flag.js'
 import type { Agent, Stage } from './pipeline/types.js'
 import { InboxWorker, type InboxWorkerOptions } from './pipeline/worker.js'
 
@@ -59,8 +63,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const ownsDb = !deps.db
 
   const outbox = new OutboxSender({ db, clock, log, senders: buildSenders(config, deps) }, deps.outbox)
+  // The family record's fast path (parser → tools); the red-flag gate also uses it to record what a
+  // flagged message reported.
+  const record = recordStage(parseMessage)
   const worker = new InboxWorker(
-    { db, clock, log, gate: deps.gate ?? [], fastPath, agent: deps.agent ?? offlineAgent },
+    {
+      db,
+      clock,
+      log,
+      gate: deps.gate ?? [redFlagStage({ record, doseAt: doseTime(parseMessage) })],
+      fastPath: firstOf('fast-path', [fastPath, record]),
+      agent: deps.agent ?? offlineAgent,
+    },
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
   )

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/client.js'
 import type { ActorContext } from '../domain/actor.js'
 import type { InboxRow } from '../domain/inbox/service.js'
+import type { GateOutcome } from '../domain/safety/index.js'
 import type { Clock } from '../lib/clock.js'
 
 /** What a stage decided: the replies to the sender, and which stage answered (for logs and metrics). */
@@ -17,6 +18,8 @@ export interface Turn {
   message: InboxRow
   /** The message body, trimmed. */
   text: string
+  /** The red-flag gate's verdict, set by its stage for the stages after it. */
+  gate?: GateOutcome
 }
 
 /**

@@ -159,3 +159,22 @@ export async function findFamily(tx: Tx, idOrName: string): Promise<Family> {
   if (byName.length > 1) throw new DomainError('conflict', `more than one family is named "${idOrName}"; use the id`)
   throw new DomainError('not_found', `no family with id or name "${idOrName}"`)
 }
+
+/**
+ * Who hears about a red flag: the family's owner and parents (admins), and for an emergency also every
+ * emergency contact. The sender is left out: they already have the reply.
+ */
+export async function alertRecipients(
+  tx: Tx,
+  actor: ActorContext,
+  { emergency }: { emergency: boolean },
+): Promise<Member[]> {
+  const rows = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.familyId, actor.familyId), eq(members.status, 'active')))
+    .orderBy(asc(members.createdAt))
+  return rows.filter(
+    (m) => m.id !== actor.memberId && (m.role === 'owner' || m.role === 'admin' || (emergency && m.emergencyContact)),
+  )
+}

@@ -33,6 +33,13 @@ export const AddMedicationInput = z.object({
 export const LogDoseInput = z.object({
   dependent: z.string().min(1),
   drug: z.string().trim().min(1).max(80).describe('As typed: "tylenol", "metformin"'),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .optional()
+    .describe('The generic, when the caller already resolved it ("tylenal" → "acetaminophen")'),
   amount: z.number().positive().optional(),
   unit: z.string().max(20).optional(),
   at: z.coerce.date().optional(),

@@ -77,6 +77,8 @@ export async function listMedications(tx: Tx, actor: ActorContext, dependentId?:
 export interface LogDose {
   dependentId: string
   drugName: string
+  /** The generic when already known (the parser corrects typos); else derived from the name. */
+  drugKey?: string
   amount?: number
   unit?: string
   at: Date
@@ -89,7 +91,7 @@ export interface LogDose {
  * It is matched to the dependent's regimen of the same drug, whose supply it draws down.
  */
 export async function logDose(tx: Tx, actor: ActorContext, now: Date, input: LogDose): Promise<Dose> {
-  const key = drugKey(input.drugName)
+  const key = input.drugKey ?? drugKey(input.drugName)
   const regimen = (await listMedications(tx, actor, input.dependentId)).find((m) => m.drugKey === key)
   const row: Dose = {
     id: newId('dose'),
@@ -228,4 +230,29 @@ export async function logSlotDoses(
     logged.push(await logDose(tx, actor, now, { dependentId: input.dependentId, drugName: d.medication, at: input.at }))
   }
   return logged
+}
+
+/**
+ * Marks the doses this actor logged just now for a dependent as flagged by the dose guard (too soon,
+ * over the daily maximum, under the age limit). The dose stays recorded as reported.
+ */
+export async function flagDosesJustLogged(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  input: { dependentId?: string; ruleId: string },
+): Promise<number> {
+  const flagged = await tx
+    .update(doses)
+    .set({ flagged: true, flagRule: input.ruleId })
+    .where(
+      and(
+        eq(doses.familyId, actor.familyId),
+        eq(doses.givenBy, actor.memberId),
+        eq(doses.createdAt, now),
+        input.dependentId ? eq(doses.dependentId, input.dependentId) : undefined,
+      ),
+    )
+    .returning({ id: doses.id })
+  return flagged.length
 }

@@ -36,6 +36,7 @@ export const logDoseTool = defineTool({
     const dose = await logDose(tx, actor, clock.now(), {
       dependentId: d.id,
       drugName: input.drug,
+      drugKey: input.key,
       amount: input.amount,
       unit: input.unit,
       at: input.at ?? clock.now(),

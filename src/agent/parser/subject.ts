@@ -1,0 +1,125 @@
+import type { ParseContext, SubjectRef } from './types.js'
+
+/** Who a message mentions, and the text with those mentions cut out for the grammars. */
+export interface Mentions {
+  rest: string
+  /** The text with each name as "@": "May took 4oz" is "@ took 4oz", not a question that starts with "may". */
+  marked: string
+  /** One candidate set of dependent ids per name or nickname found ("Maya's" → [dep_maya]). */
+  named: string[][]
+  /** A member who is not a dependent was named (the nanny): giver or subject, the parser cannot tell. */
+  otherMember: boolean
+  /** she, he, her, him, they… */
+  pronoun: boolean
+  /** "the baby", "my son": a child without a name. */
+  child: boolean
+  /** "I", "me", "my" appeared. */
+  self: boolean
+}
+
+/**
+ * What "I/my" means in a grammar: `subject` ("took my metformin"), `actor` ("I gave her tylenol": the
+ * sender is the giver) or `reject` ("I'm awake" is not about a child: give up).
+ */
+export type SelfRole = 'subject' | 'actor' | 'reject'
+
+export interface SubjectRule {
+  /** Whom a pronoun or a missing name can mean: `children` for feeds, sleep and diapers, else `all`. */
+  pool: 'children' | 'all'
+  self: SelfRole
+  /** With no name at all, a sender who is a dependent means themselves ("took morning pills"). */
+  implicitSelf?: boolean
+}
+
+const CHILD = /\b(?:(?:the|my|our|your)\s+)?(?:baby|little one|kid|son|daughter|infant|newborn)\b/g
+const PRONOUN = /\b(?:she|he|her|him|his|hers|herself|himself|they|them|their)\b/g
+const SELF = /\b(?:i|me|my|myself|mine)\b/g
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const clean = (s: string) => s.toLowerCase().normalize('NFKC').replace(/\s+/g, ' ').trim()
+
+/** Every word that names someone → the dependent ids it can mean (`member:` for a non-dependent). */
+function aliases(ctx: ParseContext): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>()
+  const add = (alias: string, target: string) => {
+    const key = clean(alias)
+    if (key.length < 2) return
+    const set = map.get(key) ?? new Set<string>()
+    set.add(target)
+    map.set(key, set)
+  }
+  for (const d of ctx.dependents) {
+    for (const alias of [d.name, d.name.split(/\s+/)[0] ?? '', ...d.nicknames]) add(alias, d.id)
+  }
+  for (const m of ctx.members) {
+    const target = m.dependentId ?? `member:${m.id}`
+    for (const alias of [m.name, m.name.split(/\s+/)[0] ?? '']) add(alias, target)
+  }
+  return map
+}
+
+/** Finds names (possessive too), child nouns, pronouns and I/me/my, longest name first. */
+export function findMentions(text: string, ctx: ParseContext): Mentions {
+  const names = aliases(ctx)
+  const order = ctx.dependents.map((d) => d.id)
+  const named: string[][] = []
+  let otherMember = false
+  let rest = text
+  if (names.size > 0) {
+    const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp)
+    const re = new RegExp(`(?<![\\p{L}\\p{N}'])(${alternatives.join('|')})(?:'s|s'|')?(?![\\p{L}\\p{N}])`, 'gu')
+    rest = rest.replace(re, (_, name: string) => {
+      const targets = [...(names.get(name) ?? [])]
+      if (targets.some((t) => t.startsWith('member:'))) otherMember = true
+      const ids = order.filter((id) => targets.includes(id))
+      if (ids.length > 0) named.push(ids)
+      return ' @ '
+    })
+  }
+  const marked = rest.replace(/\s+/g, ' ').trim()
+  rest = rest.replace(/ @ /g, ' ')
+  const noChild = rest.replace(CHILD, ' ')
+  const noPronoun = noChild.replace(PRONOUN, ' ')
+  const noSelf = noPronoun.replace(SELF, ' ')
+  return {
+    rest: noSelf.replace(/\s+/g, ' ').trim(),
+    marked,
+    named,
+    otherMember,
+    child: noChild !== rest,
+    pronoun: noPronoun !== noChild,
+    self: noSelf !== noPronoun,
+  }
+}
+
+/** Explicit names win, then "the baby", then pronouns, then I/my; nobody named → the rule's pool. */
+export function resolveSubject(m: Mentions, ctx: ParseContext, rule: SubjectRule): SubjectRef | undefined {
+  if (m.otherMember) return undefined
+  const distinct = [...new Map(m.named.map((ids) => [ids.join(','), ids])).values()]
+  if (distinct.length > 1) return undefined
+  const [ids] = distinct
+  if (ids) return refOf(ids)
+  if (m.child) return poolRef(ctx, 'children')
+  if (m.pronoun) return poolRef(ctx, rule.pool)
+  if (m.self && rule.self === 'subject') return { self: true }
+  if (m.self && rule.self === 'reject') return undefined
+  if (rule.self === 'subject' && rule.implicitSelf && ctx.self.dependentId) return { self: true }
+  return poolRef(ctx, rule.pool)
+}
+
+function refOf(ids: string[]): SubjectRef | undefined {
+  const [only] = ids
+  if (!only) return undefined
+  return ids.length === 1 ? { dependentId: only } : { ambiguous: ids }
+}
+
+/**
+ * The dependents a pronoun or a missing name can mean. Children are dependents who are not also
+ * members (grandpa texts for himself): a family with one child and grandpa needs no name for a feed.
+ */
+function poolRef(ctx: ParseContext, pool: 'children' | 'all'): SubjectRef | undefined {
+  const adults = new Set(ctx.members.map((m) => m.dependentId).concat(ctx.self.dependentId))
+  const children = ctx.dependents.filter((d) => !adults.has(d.id))
+  const chosen = pool === 'children' && children.length > 0 ? children : ctx.dependents
+  return refOf(chosen.map((d) => d.id))
+}

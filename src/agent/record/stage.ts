@@ -1,0 +1,129 @@
+import { amendLastTool, undoLastTool } from '../../domain/care-log/tools.js'
+import { askQuestion, closeQuestion, openQuestion } from '../../domain/conversation/service.js'
+import { listDependentRows } from '../../domain/dependents/service.js'
+import type { GateOutcome } from '../../domain/safety/index.js'
+import { runTool, type ToolContext } from '../../domain/tools.js'
+import type { Outcome, Stage, Turn } from '../../pipeline/types.js'
+import type { ParseContext, ParsedCommand, SubjectRef } from '../parser/types.js'
+import { addDependentByChat } from './add-dependent.js'
+import { parseContext } from './context.js'
+import { recordLog } from './logs.js'
+import { list } from './present.js'
+import { answerQuestion } from './questions.js'
+
+export type Parse = (text: string, ctx: ParseContext) => ParsedCommand | undefined
+
+const LOGS = new Set(['log_feed', 'log_sleep', 'log_diaper', 'log_temperature', 'log_growth', 'log_dose', 'log_note'])
+
+/**
+ * The family record's fast path: the deterministic parser's command becomes tool calls and a short
+ * reply. Anything the parser is unsure of (undefined) goes on to the agent. When the child is
+ * ambiguous it asks one short question and finishes the command with the answer.
+ */
+export function recordStage(parse: Parse): Stage {
+  return {
+    name: 'record',
+    async handle(turn: Turn): Promise<Outcome | undefined> {
+      const now = turn.clock.now()
+      const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
+      const answered = await answerPending(ctx, turn.text, now)
+      if (answered) return answered
+      const added = await addDependentByChat(ctx, turn.text)
+      if (added) return { route: 'record:add_dependent', replies: [added] }
+      const command = parse(turn.text, await parseContext(turn.tx, turn.actor, now))
+      if (!command) return undefined
+      const reply = await execute(ctx, command, turn.gate)
+      return reply === undefined ? undefined : { route: `record:${command.kind}`, replies: [reply] }
+    },
+  }
+}
+
+/** When the dose in a message was given, as the parser reads it ("gave tylenol at 3"): for the dose guard. */
+export function doseTime(parse: Parse) {
+  return async (turn: Turn): Promise<Date | undefined> => {
+    const command = parse(turn.text, await parseContext(turn.tx, turn.actor, turn.clock.now()))
+    return command?.kind === 'log_dose' ? command.at : undefined
+  }
+}
+
+async function execute(ctx: ToolContext, command: ParsedCommand, gate?: GateOutcome): Promise<string | undefined> {
+  if (command.kind === 'undo') {
+    const undone = await runTool(undoLastTool, ctx, {})
+    return `Undone: your last ${undone.kind} entry.`
+  }
+  if (command.kind === 'amend_amount') {
+    if (command.amount.ml === undefined) return undefined
+    await runTool(amendLastTool, ctx, { amountMl: command.amount.ml })
+    return `Corrected: ${Math.round(command.amount.ml)} ml.`
+  }
+  if (command.kind === 'amend_time') {
+    await runTool(amendLastTool, ctx, { at: command.at })
+    return 'Corrected the time of your last entry.'
+  }
+  const subject = command.subject
+  if ('family' in subject) {
+    const kids = await listDependentRows(ctx.tx, ctx.actor)
+    if (kids.length === 0) return NO_DEPENDENTS
+    const parts: string[] = []
+    for (const d of kids)
+      parts.push((await answerQuestion(ctx, d.id, { kind: 'summary', subject: { dependentId: d.id } })) ?? '')
+    return parts.join('\n')
+  }
+  const dependentId = await resolve(ctx, subject, command)
+  if (typeof dependentId !== 'string') return dependentId.reply
+  if (LOGS.has(command.kind)) return recordLog(ctx, dependentId, command as Parameters<typeof recordLog>[2])
+  return answerQuestion(ctx, dependentId, command as Parameters<typeof answerQuestion>[2], gate)
+}
+
+const NO_DEPENDENTS =
+  'There’s nobody in your family’s care record yet. A parent can add a child: “add Maya, born 2026-09-20, 5.1 kg”.'
+
+/** The dependent a command is about, or the reply that asks (and remembers the command for the answer). */
+async function resolve(
+  ctx: ToolContext,
+  subject: SubjectRef,
+  command: ParsedCommand,
+): Promise<string | { reply: string }> {
+  if ('dependentId' in subject) return subject.dependentId
+  if ('self' in subject) {
+    const mine = (await listDependentRows(ctx.tx, ctx.actor)).find((d) => d.memberId === ctx.actor.memberId)
+    return mine?.id ?? { reply: 'You’re not in the care record yourself yet; a parent can add you as a dependent.' }
+  }
+  const all = await listDependentRows(ctx.tx, ctx.actor)
+  const options = all.filter((d) => subject.ambiguous.includes(d.id))
+  if (options.length === 0) return { reply: NO_DEPENDENTS }
+  await askQuestion(ctx.tx, ctx.actor, ctx.clock.now(), {
+    kind: 'which_dependent',
+    payload: command,
+    options: options.map((d) => d.id),
+  })
+  return { reply: `Which child — ${list(options.map((d) => d.name)).replace(/ and /, ' or ')}?` }
+}
+
+/** "Maya" after "Which child — Maya or Leo?": finishes the waiting command. Anything else drops the question. */
+async function answerPending(ctx: ToolContext, text: string, now: Date): Promise<Outcome | undefined> {
+  const pending = await openQuestion(ctx.tx, ctx.actor, now)
+  if (!pending) return undefined
+  await closeQuestion(ctx.tx, ctx.actor)
+  const wanted = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?]+$/, '')
+  const options = (await listDependentRows(ctx.tx, ctx.actor)).filter((d) => pending.options.includes(d.id))
+  const pick = options.find(
+    (d) => d.name.toLowerCase() === wanted || d.nicknames.some((n) => n.toLowerCase() === wanted),
+  )
+  if (!pick) return undefined
+  const command = revive(pending.payload) as ParsedCommand & { subject: SubjectRef }
+  const reply = await execute(ctx, { ...command, subject: { dependentId: pick.id } } as ParsedCommand)
+  return reply === undefined ? undefined : { route: `record:${command.kind}`, replies: [reply] }
+}
+
+/** The stored command came back from JSON: turn ISO strings of its time fields into Dates again. */
+function revive(payload: unknown): unknown {
+  const c = { ...(payload as Record<string, unknown>) }
+  for (const key of ['at', 'end', 'was']) {
+    if (typeof c[key] === 'string') c[key] = new Date(c[key] as string)
+  }
+  return c
+}

@@ -1,0 +1,47 @@
+/**
+ * Generic key → the names people type for it (brand names from health-facts §2 for acetaminophen and
+ * ibuprofen; common US/UK brands for the rest). Keys are the US generic name. One table for the whole
+ * app: the fast-path parser recognises these names and `drugKey` files doses under these keys, so the
+ * dose guard counts every brand of a drug together.
+ */
+export const DRUG_NAMES: Record<string, string[]> = {
+  acetaminophen: ['acetaminophen', 'tylenol', 'paracetamol', 'calpol', 'panadol', 'tempra', 'feverall', 'apap'],
+  ibuprofen: ['ibuprofen', 'motrin', 'advil', 'nurofen', 'brufen'],
+  amoxicillin: ['amoxicillin', 'amoxil', 'amox'],
+  'amoxicillin-clavulanate': ['augmentin', 'co-amoxiclav'],
+  azithromycin: ['azithromycin', 'zithromax', 'z-pack', 'zpack'],
+  cephalexin: ['cephalexin', 'cefalexin', 'keflex'],
+  cetirizine: ['cetirizine', 'zyrtec'],
+  loratadine: ['loratadine', 'claritin'],
+  diphenhydramine: ['diphenhydramine', 'benadryl'],
+  fexofenadine: ['fexofenadine', 'allegra'],
+  albuterol: ['albuterol', 'salbutamol', 'ventolin', 'proair'],
+  prednisolone: ['prednisolone', 'orapred'],
+  prednisone: ['prednisone'],
+  ondansetron: ['ondansetron', 'zofran'],
+  famotidine: ['famotidine', 'pepcid'],
+  omeprazole: ['omeprazole', 'prilosec'],
+  simethicone: ['simethicone', 'mylicon', 'gas drops'],
+  'vitamin d': ['vitamin d', 'vit d', 'vitamin d drops', 'd-vi-sol'],
+  iron: ['iron', 'iron drops', 'fer-in-sol'],
+  metformin: ['metformin', 'glucophage'],
+  lisinopril: ['lisinopril', 'zestril', 'prinivil'],
+  amlodipine: ['amlodipine', 'norvasc'],
+  atorvastatin: ['atorvastatin', 'lipitor'],
+  simvastatin: ['simvastatin', 'zocor'],
+  levothyroxine: ['levothyroxine', 'synthroid', 'levoxyl'],
+  metoprolol: ['metoprolol', 'lopressor', 'toprol'],
+  losartan: ['losartan', 'cozaar'],
+  hydrochlorothiazide: ['hydrochlorothiazide', 'hctz'],
+  furosemide: ['furosemide', 'lasix'],
+  warfarin: ['warfarin', 'coumadin'],
+  apixaban: ['apixaban', 'eliquis'],
+  clopidogrel: ['clopidogrel', 'plavix'],
+  aspirin: ['aspirin', 'baby aspirin'],
+  insulin: ['insulin', 'lantus', 'humalog', 'novolog'],
+  gabapentin: ['gabapentin', 'neurontin'],
+  sertraline: ['sertraline', 'zoloft'],
+  donepezil: ['donepezil', 'aricept'],
+  tamsulosin: ['tamsulosin', 'flomax'],
+  multivitamin: ['multivitamin', 'vitamins', 'prenatal vitamins', 'prenatals'],
+}

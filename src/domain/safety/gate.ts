@@ -1,0 +1,181 @@
+/**
+ * The red-flag gate: a pure function from a message and the family's record to one outcome, decided by the
+ * reference's precedence (health-facts.md §8): emergency > urgent_fever > urgent_other > dose_blocked > dose_ok >
+ * routine_log > not_a_red_flag. No database, no clock, no model. See docs/decisions/0013-red-flag-gate.md.
+ */
+import { checkDose } from './dose.js'
+import { findDoses } from './dose-parse.js'
+import { type EmergencyHit, findEmergency } from './emergency.js'
+import { FEVER_C, type FeverFacts, feverFinding, reportsFever, statedFeverHours } from './fever.js'
+import { emergencyWords, formatTemperature } from './replies.js'
+import { looksLikeLog } from './routine.js'
+import { ageDays, byAge, type Candidates, candidates, isMaternal, ownerAt } from './subject.js'
+import { extractTemperatures, type Reading } from './temperature.js'
+import { normalise, subjectBefore } from './text.js'
+import { type GateDependent, type GateFinding, type GateInput, type GateOutcome, TIERS } from './types.js'
+import { urgentFinding } from './urgent.js'
+
+export function evaluateGate(input: GateInput): GateOutcome {
+  const text = normalise(input.text)
+  const who = candidates(input, text)
+  const names = input.dependents
+    .flatMap((d) => [d.name, ...d.nicknames])
+    .map(normalise)
+    .filter((n) => n.length > 1)
+  const maternalRecord = isMaternal(input)
+  const readings = extractTemperatures(text)
+  // A reading the sender gives of herself ("my temp is 38.3") is hers, not a child's.
+  const own = maternalRecord ? readings.filter((r) => subjectBefore(r.sentence, r.index, names) === 'self') : []
+  const childReadings = readings.filter((r) => !own.includes(r))
+  const findings: GateFinding[] = []
+
+  const hit = findEmergency(text, { maternalRecord, dependentNames: names })
+  if (hit) findings.push(emergencyFinding(hit, who, input))
+  const ownFever = own.find((r) => r.celsius >= FEVER_C)
+  if (!hit && ownFever) findings.push(maternalFever(ownFever, input.locale))
+
+  const facts: FeverFacts = {
+    readings: childReadings,
+    // A fever said in words counts only when no number was given ("Sam has a fever of 38.9, Maya is fine").
+    reported: !childReadings.length && reportsFever(text),
+    normalised: text,
+    now: input.now,
+    locale: input.locale,
+    ...optional('statedHours', statedFeverHours(text)),
+  }
+  if (childReadings.length || facts.reported) push(findings, worstFever(who, facts, input))
+  push(findings, urgentFinding(text, byAge(who.list, input), input, names))
+  for (const mention of findDoses(text, names)) {
+    push(
+      findings,
+      worstDose(who, input, (dep) => checkDose(mention, dep, input)),
+    )
+  }
+  if (looksLikeLog(text, readings.length > 0)) {
+    const high = childReadings.reduce<Reading | undefined>((a, r) => (!a || r.celsius > a.celsius ? r : a), undefined)
+    findings.push({ tier: 'routine_log', ruleId: 'LOG-ROUTINE', ...(high ? { details: readingDetails(high) } : {}) })
+  }
+  return outcome(findings)
+}
+
+const push = (list: GateFinding[], f: GateFinding | undefined) => {
+  if (f) list.push(f)
+}
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>
+const rank = (f: GateFinding) => TIERS.indexOf(f.tier)
+
+function outcome(found: GateFinding[]): GateOutcome {
+  const findings = [...found].sort((a, b) => rank(a) - rank(b))
+  const primary = findings[0] ?? { tier: 'not_a_red_flag', ruleId: 'NONE' }
+  // An urgent reply also carries a dose warning (§8: a 2-month-old at 38.3 °C and a Tylenol question is
+  // urgent_fever, and the parent still needs to hear "not under 12 weeks"); several dose findings are joined.
+  const extra =
+    primary.tier === 'emergency'
+      ? []
+      : findings.filter((f) => f !== primary && f.reply && (f.tier === 'dose_blocked' || f.tier === primary.tier))
+  const reply = [primary.reply, ...extra.map((f) => f.reply)].filter(Boolean).join(' ') || undefined
+  const alertParents = rank(primary) <= TIERS.indexOf('dose_blocked') || primary.alert !== undefined
+  return {
+    tier: primary.tier,
+    ruleId: primary.ruleId,
+    ...optional('dependentId', primary.dependentId),
+    ...optional('reply', reply),
+    alertParents,
+    ...optional('alert', alertParents ? primary.alert : undefined),
+    ...optional('nextDoseAllowedAt', primary.nextDoseAllowedAt),
+    ...optional('details', primary.details),
+    findings: findings.length ? findings : [primary],
+  }
+}
+
+function emergencyFinding(hit: EmergencyHit, who: Candidates, input: GateInput): GateFinding {
+  const dep = !hit.maternal && !who.ambiguous && who.list.length === 1 ? who.list[0] : undefined
+  const words = emergencyWords(hit.sign, hit.maternal, input.locale, dep?.name)
+  return {
+    tier: 'emergency',
+    ruleId: hit.sign.id,
+    ...optional('dependentId', dep?.id),
+    ...words,
+    details: { sign: hit.sign.label, about: hit.maternal ? 'sender' : 'dependent' },
+  }
+}
+
+// EMERG-MATERNAL-FEVER — [CDC-HEARHER] "Fever of 100.4 °F or higher"; [AWHONN-POSTBIRTH] "temperature of 100.4 °F".
+function maternalFever(r: Reading, locale: string): GateFinding {
+  const sign = { id: 'EMERG-MATERNAL-FEVER', label: `a temperature of ${formatTemperature(r)}`, patterns: [] }
+  return {
+    tier: 'emergency',
+    ruleId: sign.id,
+    ...emergencyWords(sign, true, locale, undefined),
+    details: readingDetails(r),
+  }
+}
+
+const readingDetails = (r: Reading): Record<string, number | string> => ({
+  celsius: r.celsius,
+  unit: r.unit,
+  value: r.value,
+  ...(r.site ? { site: r.site } : {}),
+})
+
+// Fever rules in order of severity; the first that fires for any candidate wins.
+const FEVER_ORDER = ['FEVER-U3M', 'FEVER-U3M-LOW', 'FEVER-3-6M', 'FEVER-ANY-40', 'FEVER-RISK', 'FEVER-CALL-NOW-SIGNS']
+FEVER_ORDER.push('FEVER-DUR-U2Y', 'FEVER-DUR-2Y', 'FEVER-3-6M-DISPUTED')
+
+/**
+ * Applies the fever rules to every candidate and keeps the most severe. With several dependents and none
+ * named, that is at least as strict as judging the youngest (decision 0013), and it also catches an older
+ * child's FEVER-RISK condition.
+ */
+function worstFever(who: Candidates, facts: FeverFacts, input: GateInput): GateFinding | undefined {
+  // A reading goes to the dependent the sentence names next to it; a reading that names nobody goes to everyone
+  // the message may be about.
+  const owned = new Map<GateDependent, Reading[]>()
+  const loose: Reading[] = []
+  for (const r of facts.readings) {
+    const owner = ownerAt(r.sentence, r.index, input)
+    if (owner) owned.set(owner, [...(owned.get(owner) ?? []), r])
+    else loose.push(r)
+  }
+  const open = loose.length > 0 || facts.reported || !facts.readings.length
+  const deps = [...new Set([...owned.keys(), ...(open ? who.list : [])])]
+  const list: (GateDependent | undefined)[] = deps.length ? byAge(deps, input) : [undefined]
+  const unsure: Candidates = { list: deps, ambiguous: who.ambiguous && open }
+  const found = list
+    .map((dep) =>
+      feverFinding(dep, ageDays(dep, input), {
+        ...facts,
+        readings: [...(dep ? (owned.get(dep) ?? []) : []), ...loose],
+      }),
+    )
+    .filter((f): f is GateFinding => f !== undefined)
+    .sort((a, b) => FEVER_ORDER.indexOf(a.ruleId) - FEVER_ORDER.indexOf(b.ruleId))
+  return ambiguous(found[0], unsure, input)
+}
+
+/** The dose check for each candidate; a block for any of them wins (named "if this is for …" when unsure). */
+function worstDose(
+  who: Candidates,
+  input: GateInput,
+  check: (dep: GateDependent | undefined) => GateFinding | undefined,
+): GateFinding | undefined {
+  const deps: (GateDependent | undefined)[] = who.list.length ? who.list : [undefined]
+  const found = deps.map(check).filter((f): f is GateFinding => f !== undefined)
+  const worst = found.find((f) => f.tier === 'dose_blocked') ?? found[0]
+  if (worst && who.ambiguous && worst.tier !== 'dose_blocked') {
+    const { dependentId: _, nextDoseAllowedAt: __, ...rest } = worst
+    return { ...rest, details: { ...rest.details, ambiguous: 'yes' } }
+  }
+  return ambiguous(worst, who, input)
+}
+
+function ambiguous(f: GateFinding | undefined, who: Candidates, input: GateInput): GateFinding | undefined {
+  if (!f || !who.ambiguous) return f
+  const name = input.dependents.find((d) => d.id === f.dependentId)?.name
+  return {
+    ...f,
+    ...optional('reply', f.reply && name ? `If this is about ${name}: ${f.reply}` : f.reply),
+    details: { ...f.details, ambiguous: 'yes' },
+  }
+}

@@ -1,0 +1,73 @@
+import { alertRecipients } from '../domain/families/queries.js'
+import { flagDosesJustLogged } from '../domain/medications/service.js'
+import { enqueueToMember } from '../domain/outbox/service.js'
+import { gateContext } from '../domain/record/gate-context.js'
+import { evaluateGate, type GateOutcome } from '../domain/safety/index.js'
+import type { Outcome, Stage, Turn } from './types.js'
+
+/** Tiers the gate always answers itself, before the fast path and the model (health-facts §8). */
+const ACTS = new Set<GateOutcome['tier']>(['emergency', 'urgent_fever', 'urgent_other', 'dose_blocked'])
+
+export interface RedFlagOptions {
+  /** Records what a flagged message reported (the family record's fast path). */
+  record?: Stage
+  /** When the dose in this message was given, if a parser can tell ("gave tylenol at 3"). */
+  doseAt?: (turn: Turn) => Promise<Date | undefined>
+}
+
+/**
+ * The red-flag gate as the pipeline's first stage: deterministic rules over the message and the family's
+ * record (src/domain/safety), before and regardless of any model. When a rule fires — or the gate has
+ * something to say or someone to alert — it answers now, alerts the parents (urgent: no quiet hours), and
+ * still records what the message reported: a dose given too soon is logged and flagged, never lost.
+ * Otherwise its outcome rides on the turn for later stages ("can she have more tylenol?").
+ */
+export function redFlagStage({ record, doseAt }: RedFlagOptions = {}): Stage {
+  return {
+    name: 'red-flag',
+    async handle(turn: Turn): Promise<Outcome | undefined> {
+      const now = turn.clock.now()
+      const { dependents, doseHistory } = await gateContext(turn.tx, turn.actor, now)
+      const outcome = evaluateGate({
+        text: turn.text,
+        now,
+        locale: turn.actor.locale,
+        timeZone: turn.actor.timezone,
+        dependents,
+        doseHistory,
+        ...optional('doseAt', await doseAt?.(turn)),
+      })
+      turn.gate = outcome
+      if (!ACTS.has(outcome.tier) && !outcome.alertParents && !outcome.reply) return undefined
+      if (outcome.alertParents && outcome.alert) await alert(turn, outcome)
+      const logged = record ? await record.handle(turn) : undefined
+      const blocked = outcome.findings.find((f) => f.tier === 'dose_blocked')
+      if (blocked && logged) {
+        await flagDosesJustLogged(turn.tx, turn.actor, now, {
+          dependentId: blocked.dependentId,
+          ruleId: blocked.ruleId,
+        })
+      }
+      const replies = [outcome.reply, ...(logged?.replies ?? [])].filter((r): r is string => Boolean(r))
+      return { route: `gate:${outcome.ruleId}`, replies }
+    },
+  }
+}
+
+async function alert(turn: Turn, outcome: GateOutcome) {
+  const now = turn.clock.now()
+  const recipients = await alertRecipients(turn.tx, turn.actor, { emergency: outcome.tier === 'emergency' })
+  for (const member of recipients) {
+    await enqueueToMember(turn.tx, now, {
+      idempotencyKey: `alert:${turn.message.id}:${member.id}`,
+      memberId: member.id,
+      familyId: turn.actor.familyId,
+      kind: 'alert',
+      urgent: true,
+      body: outcome.alert ?? '',
+    })
+  }
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>)

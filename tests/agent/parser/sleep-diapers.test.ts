@@ -1,0 +1,145 @@
+import { describe, it } from 'vitest'
+import { type Case, evans, expectCase, leo, lopez, lopezKids, maya, olivia } from './families.js'
+
+// Lopez: now is 4:10 pm PST on 15 Jan (00:10Z on the 16th). Evans: 4:10 pm GMT on 15 Jan.
+const NOW = '2026-01-16T00:10:00.000Z'
+
+const lopezSleep: Case[] = [
+  [
+    'nap 1:15-2:40',
+    {
+      kind: 'log_sleep',
+      subject: lopezKids,
+      event: 'range',
+      at: '2026-01-15T21:15:00.000Z',
+      end: '2026-01-15T22:40:00.000Z',
+    },
+  ],
+  [
+    'maya napped 1:15-2:40',
+    {
+      kind: 'log_sleep',
+      subject: maya,
+      event: 'range',
+      at: '2026-01-15T21:15:00.000Z',
+      end: '2026-01-15T22:40:00.000Z',
+    },
+  ],
+  // A night that crosses midnight: 10 pm yesterday to 5 am today.
+  [
+    'leo slept 10pm-5am',
+    {
+      kind: 'log_sleep',
+      subject: leo,
+      event: 'range',
+      at: '2026-01-15T06:00:00.000Z',
+      end: '2026-01-15T13:00:00.000Z',
+    },
+  ],
+  [
+    'maya slept from 10:30 to 5:45',
+    {
+      kind: 'log_sleep',
+      subject: maya,
+      event: 'range',
+      at: '2026-01-15T06:30:00.000Z',
+      end: '2026-01-15T13:45:00.000Z',
+    },
+  ],
+  [
+    'Leo nap from 11:30 to 1:15',
+    {
+      kind: 'log_sleep',
+      subject: leo,
+      event: 'range',
+      at: '2026-01-15T19:30:00.000Z',
+      end: '2026-01-15T21:15:00.000Z',
+    },
+  ],
+  [
+    'maya nap 1:15 - 2:40pm',
+    {
+      kind: 'log_sleep',
+      subject: maya,
+      event: 'range',
+      at: '2026-01-15T21:15:00.000Z',
+      end: '2026-01-15T22:40:00.000Z',
+    },
+  ],
+  ["she's asleep", { kind: 'log_sleep', subject: lopezKids, event: 'start', at: NOW }],
+  ["Maya's asleep", { kind: 'log_sleep', subject: maya, event: 'start', at: NOW }],
+  ['maya fell asleep at 7:30', { kind: 'log_sleep', subject: maya, event: 'start', at: '2026-01-15T15:30:00.000Z' }],
+  ['leo went down for a nap at 1', { kind: 'log_sleep', subject: leo, event: 'start', at: '2026-01-15T21:00:00.000Z' }],
+  ['Leo is napping', { kind: 'log_sleep', subject: leo, event: 'start', at: NOW }],
+  ['maya down 10 min ago', { kind: 'log_sleep', subject: maya, event: 'start', at: '2026-01-16T00:00:00.000Z' }],
+  ['bug asleap', { kind: 'log_sleep', subject: maya, event: 'start', at: NOW }],
+  ['awake', { kind: 'log_sleep', subject: lopezKids, event: 'end', at: NOW }],
+  ['maya woke up at 6', { kind: 'log_sleep', subject: maya, event: 'end', at: '2026-01-15T14:00:00.000Z' }],
+  ['maya is up', { kind: 'log_sleep', subject: maya, event: 'end', at: NOW }],
+  ["leo's awake", { kind: 'log_sleep', subject: leo, event: 'end', at: NOW }],
+  ['Buddy woke 5 minutes ago', { kind: 'log_sleep', subject: leo, event: 'end', at: '2026-01-16T00:05:00.000Z' }],
+  ['maya up from nap at 3:50', { kind: 'log_sleep', subject: maya, event: 'end', at: '2026-01-15T23:50:00.000Z' }],
+]
+
+const lopezDiapers: Case[] = [
+  ['wet diaper', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: false }],
+  ['dirty+wet', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: true }],
+  ['maya pooped', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
+  ['leo peed', { kind: 'log_diaper', subject: leo, at: NOW, wet: true, dirty: false }],
+  ['changed a wet and dirty diaper', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: true }],
+  ['leo diaper: both', { kind: 'log_diaper', subject: leo, at: NOW, wet: true, dirty: true }],
+  [
+    'maya wet diaper at 2',
+    { kind: 'log_diaper', subject: maya, at: '2026-01-15T22:00:00.000Z', wet: true, dirty: false },
+  ],
+  ['poop', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: false, dirty: true }],
+  ['pee', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: false }],
+  ['Maya diper wet', { kind: 'log_diaper', subject: maya, at: NOW, wet: true, dirty: false }],
+  [
+    'leo dirty diaper 20 min ago',
+    { kind: 'log_diaper', subject: leo, at: '2026-01-15T23:50:00.000Z', wet: false, dirty: true },
+  ],
+  [
+    'maya wet/dirty at 1:30',
+    { kind: 'log_diaper', subject: maya, at: '2026-01-15T21:30:00.000Z', wet: true, dirty: true },
+  ],
+  ['leo poopy diaper', { kind: 'log_diaper', subject: leo, at: NOW, wet: false, dirty: true }],
+  ['I changed a dirty diaper for maya', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
+  ['Maya had a blowout', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
+  ['diaper change - wet + dirty', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: true }],
+]
+
+const evansBaby: Case[] = [
+  ['wet nappy', { kind: 'log_diaper', subject: olivia, at: '2026-01-15T16:10:00.000Z', wet: true, dirty: false }],
+  [
+    'dirty nappy at 2',
+    { kind: 'log_diaper', subject: olivia, at: '2026-01-15T14:00:00.000Z', wet: false, dirty: true },
+  ],
+  [
+    'liv pooped 10 mins ago',
+    { kind: 'log_diaper', subject: olivia, at: '2026-01-15T16:00:00.000Z', wet: false, dirty: true },
+  ],
+  ["she's asleep", { kind: 'log_sleep', subject: olivia, event: 'start', at: '2026-01-15T16:10:00.000Z' }],
+  ['awake', { kind: 'log_sleep', subject: olivia, event: 'end', at: '2026-01-15T16:10:00.000Z' }],
+  [
+    'nap 12:45-2:10',
+    {
+      kind: 'log_sleep',
+      subject: olivia,
+      event: 'range',
+      at: '2026-01-15T12:45:00.000Z',
+      end: '2026-01-15T14:10:00.000Z',
+    },
+  ],
+  [
+    'the baby went to sleep at 3:30',
+    { kind: 'log_sleep', subject: olivia, event: 'start', at: '2026-01-15T15:30:00.000Z' },
+  ],
+  ['olivia woke up at 6:15', { kind: 'log_sleep', subject: olivia, event: 'end', at: '2026-01-15T06:15:00.000Z' }],
+]
+
+describe('parseMessage: sleep and diapers', () => {
+  it.each(lopezSleep)('reads the sleep in "%s"', (...row) => expectCase(lopez, row))
+  it.each(lopezDiapers)('reads the diaper in "%s"', (...row) => expectCase(lopez, row))
+  it.each(evansBaby)('reads "%s" for a one-child family', (...row) => expectCase(evans, row))
+})

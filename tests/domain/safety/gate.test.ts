@@ -1,0 +1,112 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { evaluateGate, TIERS } from '../../../src/domain/safety/index.js'
+import { CORPUS, input } from './corpus.js'
+import { BASE, maya, postpartum, sam } from './fixtures.js'
+import { scoreCorpus } from './metrics.js'
+
+describe('the red-flag gate on its labelled corpus', () => {
+  it('has at least 150 cases', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(150)
+  })
+
+  it.each(CORPUS.map((c) => [c.text, c] as const))('%s', (_, c) => {
+    const out = evaluateGate(input(c))
+    const want = c.knownGap ? { tier: c.knownGap.tier, ruleId: c.knownGap.ruleId } : c.expect
+    expect(out.tier).toBe(want.tier)
+    if (want.ruleId) expect(out.ruleId).toBe(want.ruleId)
+    if (!c.knownGap && c.expect.dependentId) expect(out.dependentId).toBe(c.expect.dependentId)
+  })
+
+  it('misses no emergency and no urgent fever (recall 100%)', () => {
+    const scores = scoreCorpus(CORPUS)
+    for (const tier of ['emergency', 'urgent_fever'] as const) {
+      expect(scores.find((s) => s.tier === tier)?.recall, tier).toBe(1)
+    }
+  })
+})
+
+describe('what the gate answers', () => {
+  it('alerts the parents for every tier from dose_blocked up, and for none below', () => {
+    const alerted = (text: string) => evaluateGate({ ...BASE, text })
+    expect(alerted('Sam is choking').alertParents).toBe(true)
+    expect(alerted('Maya temp 38.4').alertParents).toBe(true)
+    expect(alerted('can Maya have tylenol?').alertParents).toBe(true)
+    expect(alerted('fed 120ml at 3').alertParents).toBe(false)
+    expect(alerted('thanks!').alertParents).toBe(false)
+  })
+
+  it('tells an en-US family to call 911 and an en-GB family to call 999', () => {
+    expect(evaluateGate({ ...BASE, text: 'Sam is choking' }).reply).toMatch(/^Call 911 now\./)
+    expect(evaluateGate({ ...BASE, locale: 'en-GB', text: 'Sam is choking' }).reply).toMatch(/^Call 999 now\./)
+    expect(evaluateGate({ ...BASE, locale: 'fr-FR', text: 'Sam is choking' }).reply).toMatch(
+      /^Call your local emergency number now\./,
+    )
+  })
+
+  it('sends a UK baby under 3 months with a fever to A&E or 999, and includes the provider number on file', () => {
+    const out = evaluateGate({
+      ...BASE,
+      locale: 'en-GB',
+      dependents: [{ ...maya, providerPhone: '+44 20 7946 0000' }],
+      text: 'temp 38.2',
+    })
+    expect(out.reply).toContain('A&E or call 999')
+    expect(out.reply).toContain('+44 20 7946 0000')
+  })
+
+  it('keeps a blocked dose in the findings when an urgent fever outranks it, and says both', () => {
+    const out = evaluateGate({ ...BASE, text: 'Maya is 38.3, can I give her tylenol?' })
+    expect(out.findings.map((f) => f.ruleId)).toEqual(['FEVER-U3M', 'DOSE-APAP-AGE'])
+    expect(out.reply).toContain('12 weeks')
+  })
+
+  it('treats a postpartum sender’s own temperature as a maternal warning sign', () => {
+    const out = evaluateGate({ ...BASE, ...postpartum, dependents: [sam], text: 'my temp is 100.6' })
+    expect(out.tier).toBe('emergency')
+    expect(out.ruleId).toBe('EMERG-MATERNAL-FEVER')
+  })
+
+  it('stops counting the postpartum year on the first anniversary of the birth', () => {
+    const text = 'I have a severe headache'
+    const at = (since: string) => evaluateGate({ ...BASE, senderMaternal: { postpartumSince: since }, text }).tier
+    expect(at('2025-03-11')).toBe('emergency')
+    expect(at('2025-03-10')).toBe('not_a_red_flag')
+  })
+
+  it('never throws and always answers a known tier, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        const out = evaluateGate({ ...BASE, text })
+        expect(TIERS).toContain(out.tier)
+        expect(out.findings[0]?.ruleId).toBe(out.ruleId)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('never throws on text made of the words it looks for', () => {
+    const words = [
+      'temp',
+      '38.4',
+      'tylenol',
+      '5ml',
+      'not',
+      'seizure',
+      'lol',
+      'sos',
+      'Maya',
+      '?',
+      ',',
+      'no',
+      'last year',
+    ]
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 30 }), (parts) => {
+        const out = evaluateGate({ ...BASE, text: parts.join(' ') })
+        expect(TIERS).toContain(out.tier)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
