@@ -27,7 +27,7 @@ interface Corpus {
     family: {
       members: { key: string; name: string; dependent?: string }[]
       dependents: { key: string; name: string; nicknames: string[] }[]
-      regimens: { drug: string }[]
+      regimens: { drug: string; dependent: string }[]
     }
   }
   messages: Message[]
@@ -58,7 +58,7 @@ export async function coverage(): Promise<Row> {
     `  handled correctly: ${tally.correct} / ${tally.labelled} labelled = ${pct(share)} (non-public: ${pct(hiddenShare)})`,
   )
   console.log(
-    `  deferred to the agent: ${tally.deferred}; agent-labelled left alone: ${tally.agentOk} / ${tally.agent}`,
+    `  deferred to the agent: ${tally.deferred}; asked "which child?": ${tally.asked}; agent-labelled left alone: ${tally.agentOk} / ${tally.agent}`,
   )
   console.log(
     `  wrong writes: ${tally.wrongWrite}; wrong reads: ${tally.wrongRead}; parser ${us.toFixed(0)} µs/message`,
@@ -78,7 +78,7 @@ export async function coverage(): Promise<Row> {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 function score(ctxFor: (sender: string) => ParseContext, now: Date, zone: string) {
-  const tally = { correct: 0, deferred: 0, wrongWrite: 0, wrongRead: 0, labelled: 0, agentOk: 0, agent: 0 }
+  const tally = { correct: 0, deferred: 0, asked: 0, wrongWrite: 0, wrongRead: 0, labelled: 0, agentOk: 0, agent: 0 }
   const hidden = { correct: 0, labelled: 0 }
   const misses: string[] = []
   for (const m of corpus.messages) {
@@ -94,6 +94,7 @@ function score(ctxFor: (sender: string) => ParseContext, now: Date, zone: string
       if (verdict === 'ok') tally.agentOk++
     }
     if (verdict === 'deferred') tally.deferred++
+    if (verdict === 'asked') tally.asked++
     if (verdict === 'wrong-read') tally.wrongRead++
     if (verdict === 'wrong-write') {
       tally.wrongWrite++
@@ -120,16 +121,34 @@ function parseWithContext(m: Message, ctxFor: (s: string) => ParseContext): Pars
       return { ...earlier, subject: { dependentId: pick.id } } as ParsedCommand
     }
   }
-  return parseMessage(m.text, ctxFor(m.sender))
+  return narrow(parseMessage(m.text, ctxFor(m.sender)))
 }
 
-type Verdict = 'ok' | 'deferred' | 'wrong-write' | 'wrong-read'
+/** As the record stage does: an ambiguous dose or drug question is about the one dependent on that drug. */
+function narrow(c: ParsedCommand | undefined): ParsedCommand | undefined {
+  if (!c || !('subject' in c) || !('ambiguous' in c.subject) || !('drug' in c) || !c.drug) return c
+  const candidates = c.subject.ambiguous
+  const drug = c.drug.key
+  const takers = new Set(
+    corpus.header.family.regimens
+      .filter((r) => r.drug === drug && candidates.includes(r.dependent))
+      .map((r) => r.dependent),
+  )
+  return takers.size === 1 ? ({ ...c, subject: { dependentId: [...takers][0] } } as ParsedCommand) : c
+}
+
+/**
+ * 'asked': the parser could not tell which child and the product asks "Which child?" (nothing is
+ * written). It is not counted correct, and not a wrong write.
+ */
+type Verdict = 'ok' | 'deferred' | 'asked' | 'wrong-write' | 'wrong-read'
 const WRITES = /^(log_|undo|amend_)/
 
 function judge(label: Label, got: ParsedCommand | undefined, sender: string, now: Date, zone: string): Verdict {
   if (label === 'agent') return !got ? 'ok' : WRITES.test(got.kind) ? 'wrong-write' : 'wrong-read'
   if (!got) return 'deferred'
   const flat = flatten(got, sender, now, zone)
+  if (flat.subject === 'ambiguous' && label.subject && label.subject !== 'ambiguous') return 'asked'
   const ok = Object.entries(label).every(([k, v]) => k === 'why' || matches(k, v, flat[k]))
   if (ok) return 'ok'
   return WRITES.test(got.kind) ? 'wrong-write' : 'wrong-read'

@@ -101,8 +101,20 @@ describe('medications', () => {
       doses: { medication: string; taken: boolean }[]
     }
     expect(out.doses).toEqual([
-      { medication: 'Metformin', time: '08:00', taken: false, takenAt: undefined },
-      { medication: 'Lisinopril', time: '08:00', taken: false, takenAt: undefined },
+      {
+        medication: 'Metformin',
+        time: '08:00',
+        scheduledAt: new Date('2026-11-18T13:00:00Z'),
+        taken: false,
+        takenAt: undefined,
+      },
+      {
+        medication: 'Lisinopril',
+        time: '08:00',
+        scheduledAt: new Date('2026-11-18T13:00:00Z'),
+        taken: false,
+        takenAt: undefined,
+      },
     ])
     await run('log_slot_doses', nanny, { dependent: 'Joe', slot: 'morning' })
     out = (await run('adherence_today', owner, { dependent: 'Joe', slot: 'morning' })) as typeof out
@@ -110,6 +122,18 @@ describe('medications', () => {
     // Said again: nothing more is logged.
     const again = (await run('log_slot_doses', nanny, { dependent: 'Joe', slot: 'morning' })) as { logged: string[] }
     expect(again.logged).toEqual([])
+  })
+
+  it('files “took his morning pills” said in the afternoon at the morning’s scheduled time', async () => {
+    clock.set('2026-11-18T21:10:00Z') // 4:10 pm
+    await run('log_slot_doses', nanny, { dependent: 'Joe', slot: 'morning' })
+    const out = (await run('adherence_today', owner, { dependent: 'Joe', slot: 'morning' })) as {
+      doses: { taken: boolean; takenAt: Date }[]
+    }
+    expect(out.doses.map((d) => [d.taken, d.takenAt])).toEqual([
+      [true, new Date('2026-11-18T13:00:00Z')],
+      [true, new Date('2026-11-18T13:00:00Z')],
+    ])
   })
 
   it('draws the supply down with each dose and says how many days are left', async () => {

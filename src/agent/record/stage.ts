@@ -1,6 +1,7 @@
 import { amendLastTool, undoLastTool } from '../../domain/care-log/tools.js'
 import { askQuestion, closeQuestion, openQuestion } from '../../domain/conversation/service.js'
 import { listDependentRows } from '../../domain/dependents/service.js'
+import { listMedications } from '../../domain/medications/service.js'
 import type { GateOutcome } from '../../domain/safety/index.js'
 import { runTool, type ToolContext } from '../../domain/tools.js'
 import type { Outcome, Stage, Turn } from '../../pipeline/types.js'
@@ -92,12 +93,30 @@ async function resolve(
   const all = await listDependentRows(ctx.tx, ctx.actor)
   const options = all.filter((d) => subject.ambiguous.includes(d.id))
   if (options.length === 0) return { reply: NO_DEPENDENTS }
+  // "amox 5ml given": when only one of them takes that drug, it is about them.
+  const taker = await onlyTaker(
+    ctx,
+    command,
+    options.map((d) => d.id),
+  )
+  if (taker) return taker
   await askQuestion(ctx.tx, ctx.actor, ctx.clock.now(), {
     kind: 'which_dependent',
     payload: command,
     options: options.map((d) => d.id),
   })
   return { reply: `Which child — ${list(options.map((d) => d.name)).replace(/ and /, ' or ')}?` }
+}
+
+/** The one candidate with a regimen of the command's drug, if exactly one has it. */
+async function onlyTaker(ctx: ToolContext, command: ParsedCommand, candidates: string[]): Promise<string | undefined> {
+  const drug = 'drug' in command ? command.drug?.key : undefined
+  if (!drug) return undefined
+  const regimens = await listMedications(ctx.tx, ctx.actor)
+  const takers = new Set(
+    regimens.filter((m) => m.drugKey === drug && candidates.includes(m.dependentId)).map((m) => m.dependentId),
+  )
+  return takers.size === 1 ? [...takers][0] : undefined
 }
 
 /** "Maya" after "Which child — Maya or Leo?": finishes the waiting command. Anything else drops the question. */

@@ -173,6 +173,8 @@ export interface ScheduledDose {
   medication: string
   /** The scheduled local time, "08:00". */
   time: string
+  /** That time today, as an instant. */
+  scheduledAt: Date
   taken: boolean
   takenAt?: Date
 }
@@ -206,7 +208,7 @@ export async function adherenceToday(
           d.drugKey === m.drugKey &&
           Math.abs(d.at.getTime() - due.getTime()) <= ADHERENCE_WINDOW_H * 3_600_000,
       )
-      out.push({ medication: m.name, time, taken: Boolean(dose), takenAt: dose?.at })
+      out.push({ medication: m.name, time, scheduledAt: due, taken: Boolean(dose), takenAt: dose?.at })
     }
   }
   return out
@@ -216,7 +218,9 @@ const slotOf = (hour: number) => (hour < 12 ? 'morning' : hour < 17 ? 'midday' :
 
 /**
  * "grandpa took his morning pills": one dose of every regimen scheduled in that slot today that has
- * not been taken yet. Returns the doses logged (none when everything was already taken).
+ * not been taken yet. Said within the adherence window of the scheduled time, the dose is at the time
+ * reported; said later ("took his morning pills", at 4 pm), it is filed at the scheduled time — the
+ * person said when by naming the slot. Returns the doses logged (none when all were already taken).
  */
 export async function logSlotDoses(
   tx: Tx,
@@ -227,7 +231,9 @@ export async function logSlotDoses(
   const due = (await adherenceToday(tx, actor, now, input.dependentId, input.slot)).filter((d) => !d.taken)
   const logged: Dose[] = []
   for (const d of due) {
-    logged.push(await logDose(tx, actor, now, { dependentId: input.dependentId, drugName: d.medication, at: input.at }))
+    const near = Math.abs(input.at.getTime() - d.scheduledAt.getTime()) <= ADHERENCE_WINDOW_H * 3_600_000
+    const at = near ? input.at : d.scheduledAt
+    logged.push(await logDose(tx, actor, now, { dependentId: input.dependentId, drugName: d.medication, at }))
   }
   return logged
 }

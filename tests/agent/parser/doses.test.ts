@@ -50,7 +50,8 @@ const lopezDoses: Case[] = [
       amount: { value: 500, unit: 'mg' },
     },
   ],
-  ['gave grandpa his pills', { kind: 'log_dose', subject: joe, at: NOW }],
+  // Which pills? Neither a drug nor a part of the day: a guess, so the agent asks.
+  ['gave grandpa his pills', undefined],
   [
     'tylenal 5 mls',
     { kind: 'log_dose', subject: lopezAll, at: NOW, drug: { name: 'tylenal', key: 'acetaminophen' }, amount: ml(5) },
@@ -138,16 +139,8 @@ const lopezDoses: Case[] = [
 ]
 
 const grandpaHimself: Case[] = [
-  [
-    'I took my lisinopril this morning',
-    {
-      kind: 'log_dose',
-      subject: { self: true },
-      at: NOW,
-      drug: { name: 'lisinopril', key: 'lisinopril' },
-      slot: 'morning',
-    },
-  ],
+  // "this morning" is a part of the day, not a time to log a named drug at: the agent asks when.
+  ['I took my lisinopril this morning', undefined],
   [
     'just took my metformin',
     { kind: 'log_dose', subject: { self: true }, at: NOW, drug: { name: 'metformin', key: 'metformin' } },

@@ -68,6 +68,10 @@ function doseParts(text: string, family: string[] | undefined): DoseParts | unde
   const amount = a ? doseAmount(a) : undefined
   if (a && !amount) return undefined
   const slot = slotOf(slots.found[0]?.[1] ?? slots.found[0]?.[2])
+  // "gave tylenol this morning": a named drug with only a part of the day has no time to log; and
+  // "took my pills" with neither a drug nor a slot could be any of them. Both are guesses: the agent asks.
+  if (mention && slot) return undefined
+  if (!mention && !slot) return undefined
   return { drug: mention?.drug, amount, slot, ...said, rest: take.rest }
 }
 
