@@ -77,29 +77,44 @@ export async function coverage(): Promise<Row> {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
+type Tally = Record<
+  'correct' | 'deferred' | 'asked' | 'wrongWrite' | 'wrongRead' | 'labelled' | 'agentOk' | 'agent',
+  number
+>
+
+function count(tally: Tally, hidden: { correct: number; labelled: number }, m: Message, verdict: Verdict) {
+  if (m.expect === 'agent') {
+    tally.agent++
+    if (verdict === 'ok') tally.agentOk++
+  } else {
+    tally.labelled++
+    if (verdict === 'ok') tally.correct++
+    if (!m.public) hidden.labelled++
+    if (!m.public && verdict === 'ok') hidden.correct++
+  }
+  const key = (
+    { deferred: 'deferred', asked: 'asked', 'wrong-write': 'wrongWrite', 'wrong-read': 'wrongRead' } as const
+  )[verdict as Exclude<Verdict, 'ok'>]
+  if (key) tally[key]++
+}
+
 function score(ctxFor: (sender: string) => ParseContext, now: Date, zone: string) {
-  const tally = { correct: 0, deferred: 0, asked: 0, wrongWrite: 0, wrongRead: 0, labelled: 0, agentOk: 0, agent: 0 }
+  const tally: Tally = {
+    correct: 0,
+    deferred: 0,
+    asked: 0,
+    wrongWrite: 0,
+    wrongRead: 0,
+    labelled: 0,
+    agentOk: 0,
+    agent: 0,
+  }
   const hidden = { correct: 0, labelled: 0 }
   const misses: string[] = []
   for (const m of corpus.messages) {
     const verdict = judge(m.expect, parseWithContext(m, ctxFor), m.sender, now, zone)
-    const labelled = m.expect !== 'agent'
-    if (labelled) {
-      tally.labelled++
-      if (!m.public) hidden.labelled++
-      if (verdict === 'ok') tally.correct++
-      if (verdict === 'ok' && !m.public) hidden.correct++
-    } else {
-      tally.agent++
-      if (verdict === 'ok') tally.agentOk++
-    }
-    if (verdict === 'deferred') tally.deferred++
-    if (verdict === 'asked') tally.asked++
-    if (verdict === 'wrong-read') tally.wrongRead++
-    if (verdict === 'wrong-write') {
-      tally.wrongWrite++
-      misses.push(`  wrong write ${m.id}: ${JSON.stringify(m.text)}`)
-    }
+    count(tally, hidden, m, verdict)
+    if (verdict === 'wrong-write') misses.push(`  wrong write ${m.id}: ${JSON.stringify(m.text)}`)
   }
   return { tally, hidden, misses }
 }

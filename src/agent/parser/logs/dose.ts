@@ -68,12 +68,15 @@ function doseParts(text: string, family: string[] | undefined): DoseParts | unde
   const amount = a ? doseAmount(a) : undefined
   if (a && !amount) return undefined
   const slot = slotOf(slots.found[0]?.[1] ?? slots.found[0]?.[2])
-  // "gave tylenol this morning": a named drug with only a part of the day has no time to log; and
-  // "took my pills" with neither a drug nor a slot could be any of them. Both are guesses: the agent asks.
-  if (mention && slot) return undefined
-  if (!mention && !slot) return undefined
+  if (guessing(Boolean(mention), slot)) return undefined
   return { drug: mention?.drug, amount, slot, ...said, rest: take.rest }
 }
+
+/**
+ * "gave tylenol this morning": a named drug with only a part of the day has no time to log; "took my
+ * pills" with neither a drug nor a slot could be any of them. Both would be guesses: the agent asks.
+ */
+const guessing = (named: boolean, slot: DoseSlot | undefined) => named === Boolean(slot)
 
 /** "gave tylenol 5ml", "grandpa took his morning pills", "just took my metformin", "motrin 2.5 ml at 3". */
 export function parseDose(input: Input): LogCommand | undefined {
