@@ -127,7 +127,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     accept,
     onOutbox: () => outbox.notify(),
   })
-  if (config.devConsole) await app.register(consoleRoutes, { db, accept })
+  if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept })
 
   app.addHook('onClose', async () => {
     await mednanny.stop()

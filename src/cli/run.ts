@@ -4,6 +4,7 @@ import { isDomainError } from '../domain/errors.js'
 import { type Clock, systemClock } from '../lib/clock.js'
 import { backupCommand } from './backup.js'
 import { type CliContext, CliError, type Output } from './context.js'
+import { demoCommand } from './demo.js'
 import { dependentCommand } from './dependent.js'
 import { exportCommand } from './export.js'
 import { familyCommand } from './family.js'
@@ -35,7 +36,7 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
       // commander's "error: unknown option '--nme'\n(Did you mean --name?)" becomes one line.
       outputError: (s, write) => write(errorLine(s.replace(/^error:\s*/, ''))),
     })
-  for (const make of [familyCommand, memberCommand, dependentCommand, backupCommand, exportCommand]) {
+  for (const make of [familyCommand, memberCommand, dependentCommand, demoCommand, backupCommand, exportCommand]) {
     program.addCommand(inherit(make(ctx), program))
   }
   try {

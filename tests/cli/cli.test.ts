@@ -590,3 +590,16 @@ describe('mednanny dependent add', () => {
     expect(nobody.err.trim().split('\n')).toHaveLength(1)
   })
 })
+
+describe('mednanny demo', () => {
+  it('adds the demo family and prints the phones to text from', async () => {
+    const r = await cli('demo')
+    expect(r, r.err).toMatchObject({ code: 0 })
+    expect(r.out).toMatch(/^Added The Demo Family \(fam_\w+\)/)
+    expect(r.out).toContain('+15550100101')
+    expect(query<{ n: number }>('SELECT count(*) AS n FROM feeds')[0]?.n).toBe(24)
+    const again = await cli('demo')
+    expect(again.code).toBe(1)
+    expect(again.err.trim().split('\n')).toHaveLength(1)
+  })
+})

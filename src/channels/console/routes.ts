@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
+import { isDomainError } from '../../domain/errors.js'
 import { type AcceptInbound, listInbox } from '../../domain/inbox/service.js'
 import { recentOutbox } from '../../domain/outbox/service.js'
+import { DEMO_PHONES, seedDemoFamily } from '../../domain/record/demo.js'
+import type { Clock } from '../../lib/clock.js'
 import { newId } from '../../lib/ids.js'
 import { toE164 } from '../../lib/phone.js'
 
@@ -19,7 +22,7 @@ const SendBody = z.object({
  * The dev console: a page that sends messages into the inbox as if from a phone, and shows every
  * outbound message with its status. Local development only; off when real providers are configured.
  */
-export async function consoleRoutes(app: FastifyInstance, o: { db: Db; accept: AcceptInbound }) {
+export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Clock; accept: AcceptInbound }) {
   app.get('/dev', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE))
 
   app.post('/dev/api/messages', async (req, reply) => {
@@ -40,6 +43,19 @@ export async function consoleRoutes(app: FastifyInstance, o: { db: Db; accept: A
   })
 
   // Polled every second by the page: keep it out of the info log.
+  // One click to a family with history, so every feature can be tried at once (issue #4).
+  app.post('/dev/api/demo', async (_req, reply) => {
+    try {
+      const { family, phones } = await o.db.transaction((tx) => seedDemoFamily(tx, o.clock.now()))
+      return reply.code(201).send({ familyId: family.id, phones })
+    } catch (err) {
+      if (isDomainError(err) && err.code === 'conflict') {
+        return reply.code(409).send({ error: 'demo_exists', phones: DEMO_PHONES })
+      }
+      throw err
+    }
+  })
+
   app.get('/dev/api/feed', { logLevel: 'warn' }, async () => {
     const [inbox, outbox, dead] = await o.db.read(async (tx) => [
       await listInbox(tx, { limit: 200 }),

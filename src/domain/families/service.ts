@@ -265,6 +265,33 @@ export async function updateFamilySettings(
   await tx.update(families).set(patch).where(eq(families.id, actor.familyId))
 }
 
+/**
+ * Seeds an active member without an invitation — for the demo family only. Joining needs consent (a YES),
+ * so this refuses any number outside the fictional +1 555 01xx range that no real person can hold.
+ */
+export async function seedDemoMember(
+  tx: Tx,
+  now: Date,
+  familyId: string,
+  m: { name: string; role: Exclude<Role, 'owner'>; phone: string; emergencyContact?: boolean },
+): Promise<Member> {
+  if (!/^\+1555010\d{4}$/.test(m.phone)) {
+    throw new DomainError('invalid_input', 'demo members use fictional +1 555 01xx numbers only')
+  }
+  await assertAddressFree(tx, 'phone', m.phone)
+  const member = await insertMember(tx, now, {
+    familyId,
+    name: m.name,
+    role: m.role,
+    status: 'active',
+    channelOrder: ['sms', 'whatsapp'],
+    emergencyContact: m.emergencyContact ?? false,
+    joinedAt: now,
+  })
+  await addIdentity(tx, now, member, 'phone', m.phone)
+  return member
+}
+
 async function insertMember(
   tx: Tx,
   now: Date,

@@ -169,7 +169,10 @@ export const CHILD_SIGNS: Sign[] = [
       /\bpoison(?:ed|ing|ous)?\b|\boverdos(?:e|ed|ing)\b/,
       /\btoo much (?:tylenol|calpol|motrin|advil|nurofen|medicine|meds|paracetamol|ibuprofen|acetaminophen)\b/,
     ],
-    except: /\bfood poisoning\b|\bpoison (?:ivy|oak|sumac)\b/,
+    // "took my pills" / "just took my morning meds" with no one else named is the sender's own daily dose
+    // (grandpa texting), not a child in the medicine cabinet. "took all my pills" still fires.
+    except:
+      /\bfood poisoning\b|\bpoison (?:ivy|oak|sumac)\b|^(?:(?:i|ive|i have|just|finally|already|ok|okay)\s+)*(?:took|taken)\s+my\s+(?:(?:morning|evening|night|nighttime|bedtime|daily|usual|regular|am|pm)\s+)?(?:pills?|meds|medicine|medication|tablets?|vitamins)\b(?!.*\b(?:all|whole|bunch|handful|too many|extra)\b)/,
   },
   // EMERG-CHILD-BLEEDING — [CHOP-EMERG] "Bleeding that will not stop or a cut that's large, deep, or involves the
   // head, chest, or belly".

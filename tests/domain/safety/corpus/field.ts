@@ -138,4 +138,11 @@ export const FIELD_CASES: GateCase[] = [
     expect: none,
     knownGap: { tier: 'routine_log', why: 'LOG-ROUTINE is a word test; the fast path decides what a log is' },
   },
+  // A grandparent's own daily pills are a routine log, not a child in the medicine cabinet (found by the
+  // end-to-end demo test: "took my morning pills" from grandpa was answered with "Call 911").
+  { text: 'took my morning pills', expect: log },
+  { text: 'just took my meds', expect: log },
+  { text: 'I took my pills', expect: log },
+  { text: 'took all my pills', expect: emergency },
+  { text: 'Leo took my pills', expect: emergency, context: only(leo) },
 ]
