@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { fastPath } from './agent/fast-path.js'
 import { offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
+import { pendingAnswerStage } from './agent/record/pending.js'
 import { doseTime, recordStage } from './agent/record/stage.js'
 import { consoleRoutes } from './channels/console/routes.js'
 import { ConsoleSender } from './channels/console/sender.js'
@@ -71,7 +72,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       db,
       clock,
       log,
-      gate: deps.gate ?? [redFlagStage({ record, doseAt: doseTime(parseMessage) })],
+      gate: deps.gate ?? [pendingAnswerStage(), redFlagStage({ record, doseAt: doseTime(parseMessage) })],
       fastPath: firstOf('fast-path', [fastPath, record]),
       agent: deps.agent ?? offlineAgent,
     },

@@ -3,6 +3,7 @@ import { flagDosesJustLogged } from '../domain/medications/service.js'
 import { enqueueToMember } from '../domain/outbox/service.js'
 import { gateContext } from '../domain/record/gate-context.js'
 import { evaluateGate, type GateOutcome } from '../domain/safety/index.js'
+import { replyForError } from './replies.js'
 import type { Outcome, Stage, Turn } from './types.js'
 
 /** Tiers the gate always answers itself, before the fast path and the model (health-facts §8). */
@@ -27,7 +28,8 @@ export function redFlagStage({ record, doseAt }: RedFlagOptions = {}): Stage {
     name: 'red-flag',
     async handle(turn: Turn): Promise<Outcome | undefined> {
       const now = turn.clock.now()
-      const { dependents, doseHistory } = await gateContext(turn.tx, turn.actor, now)
+      const givenAt = await doseAt?.(turn)
+      const { dependents, doseHistory } = await gateContext(turn.tx, turn.actor, now, givenAt)
       const outcome = evaluateGate({
         text: turn.text,
         now,
@@ -35,22 +37,44 @@ export function redFlagStage({ record, doseAt }: RedFlagOptions = {}): Stage {
         timeZone: turn.actor.timezone,
         dependents,
         doseHistory,
-        ...optional('doseAt', await doseAt?.(turn)),
+        ...optional('doseAt', givenAt),
       })
       turn.gate = outcome
       if (!ACTS.has(outcome.tier) && !outcome.alertParents && !outcome.reply) return undefined
       if (outcome.alertParents && outcome.alert) await alert(turn, outcome)
-      const logged = record ? await record.handle(turn) : undefined
+      const logged = await recordReported(turn, record)
       const blocked = outcome.findings.find((f) => f.tier === 'dose_blocked')
-      if (blocked && logged) {
+      if (blocked && logged.outcome) {
         await flagDosesJustLogged(turn.tx, turn.actor, now, {
           dependentId: blocked.dependentId,
           ruleId: blocked.ruleId,
         })
       }
-      const replies = [outcome.reply, ...(logged?.replies ?? [])].filter((r): r is string => Boolean(r))
+      // A dose the guard stopped must not vanish from the record: say so when it could not be logged.
+      const unrecorded =
+        blocked && !logged.outcome
+          ? 'I have NOT recorded this dose: send it on its own, e.g. “gave Leo tylenol 5 ml at 3:00”.'
+          : undefined
+      const replies = [outcome.reply, ...(logged.outcome?.replies ?? []), logged.error, unrecorded].filter(
+        (r): r is string => Boolean(r),
+      )
       return { route: `gate:${outcome.ruleId}`, replies }
     },
+  }
+}
+
+/**
+ * Records what the message reported. A rule broken there (a viewer logging, an implausible reading) must
+ * not take the warning and the alerts down with it: its words are returned beside them instead.
+ */
+async function recordReported(turn: Turn, record?: Stage): Promise<{ outcome?: Outcome; error?: string }> {
+  if (!record) return {}
+  try {
+    return { outcome: await record.handle(turn) }
+  } catch (err) {
+    const words = replyForError(err)
+    if (!words) throw err
+    return { error: `Not recorded: ${words}` }
   }
 }
 

@@ -150,7 +150,7 @@ describe('care log', () => {
     })) as {
       reading: { celsius: number; unit: string }
     }
-    expect(out.reading).toMatchObject({ celsius: 38.4, unit: 'F' })
+    expect(out.reading).toMatchObject({ celsius: 38.44, unit: 'F' })
     expect(await codeOf(run('log_temperature', actors.nanny, { dependent: 'Maya', value: 72, unit: 'F' }))).toBe(
       'invalid_input',
     )

@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { doses } from '../../src/domain/medications/schema.js'
+import { ManualClock } from '../../src/lib/clock.js'
 import { onboardFamily, startTestApp, type TestApp } from '../support/harness.js'
+
+/** A clock that moves 1 ms each time it is read, like a real one: nothing may rely on two reads agreeing. */
+class TickingClock extends ManualClock {
+  override now(): Date {
+    const t = super.now()
+    this.set(t.getTime() + 1)
+    return t
+  }
+}
 
 const ANA = '+15551230001' // owner (New York)
 const BEN = '+15551230002' // a parent
@@ -14,7 +25,7 @@ async function say(from: string, body: string, channel: 'sms' | 'whatsapp' = 'sm
 }
 
 beforeEach(async () => {
-  t = await startTestApp()
+  t = await startTestApp({ clock: new TickingClock() })
   t.clock.set('2026-11-18T21:10:00Z') // Wednesday 4:10 pm in New York
   await onboardFamily(t, ANA)
   await say(ANA, 'add Ben +1 555 123 0002 as parent')
@@ -30,7 +41,7 @@ describe('the family record by text', () => {
   it('adds a child by chat and logs a bottle with its time and the day’s total', async () => {
     expect((await say(ANA, 'add Maya, born Sept 20, 5.1 kg'))[0]).toMatch(/^Added Maya \(born Sep 20, 2026, 5\.1 kg\)/)
     expect((await say(MARIA, 'fed 120ml at 3', 'whatsapp'))[0]).toBe(
-      'Logged: Maya, bottle 4.1 oz (120 ml) at 3:00 PM. Today: 4.1 oz (120 ml) in 1 feeds.',
+      'Logged: Maya, bottle 4.1 oz (120 ml) at 3:00 PM. Today: 4.1 oz (120 ml) in 1 feed.',
     )
     expect((await say(BEN, 'when did she last eat?'))[0]).toMatch(/^Maya last ate at 3:00 PM \(1 h 10 min ago\)/)
   })
@@ -38,7 +49,9 @@ describe('the family record by text', () => {
   it('asks which child when it is not clear, and finishes the log with the answer', async () => {
     await say(ANA, 'add Maya, born Sept 20')
     await say(ANA, 'add Leo, born 2023-03-02')
-    expect(await say(MARIA, 'she’s asleep', 'whatsapp')).toEqual(['Which child — Maya or Leo?'])
+    expect(await say(MARIA, 'she’s asleep', 'whatsapp')).toEqual([
+      'Which child — Maya or Leo? I’ll record it when you answer.',
+    ])
     expect((await say(MARIA, 'Maya', 'whatsapp'))[0]).toBe('Logged: Maya asleep since 4:10 PM.')
   })
 
@@ -49,6 +62,32 @@ describe('the family record by text', () => {
     expect(replies.join('\n')).toMatch(/Logged: Maya, 38\.4 °C/)
     const alerts = [...t.inboxOf(ANA), ...t.inboxOf(BEN)].filter((m) => /38\.4/.test(m))
     expect(alerts.length).toBe(2)
+  })
+
+  it('still warns and alerts when the sender may not record (a viewer reporting an infant fever)', async () => {
+    await say(ANA, 'add Maya, born Sept 20')
+    await say(ANA, 'add Gran +1 555 123 0009 as viewer')
+    await say('+15551230009', 'yes')
+    const replies = (await say('+15551230009', 'temp 38.4')).join('\n')
+    expect(replies).toMatch(/pediatrician|doctor/i)
+    expect(replies).toMatch(/Not recorded: Your role in this family doesn’t allow that/)
+    expect(t.inboxOf(BEN).at(-1)).toMatch(/38\.4/)
+  })
+
+  it('runs the dose guard on a dose finished by answering “Which child?”, and names the right child', async () => {
+    await say(ANA, 'add Maya, born 2026-05-01, 7 kg')
+    await say(ANA, 'add Leo, born 2023-03-02, 15 kg')
+    t.clock.set('2026-11-18T18:00:00Z') // 1:00 pm
+    await say(MARIA, 'gave Leo tylenol 5ml', 'whatsapp')
+    t.clock.set('2026-11-18T20:00:00Z') // 3:00 pm
+    // Unnamed, the guard checks every child (Maya, at 7 kg, would be over 15 mg/kg) and asks which one.
+    expect((await say(ANA, 'gave tylenol 5ml')).join('\n')).toMatch(/Which child — Maya or Leo\?/)
+    const replies = (await say(ANA, 'it was Leo')).join('\n')
+    expect(replies).toMatch(/too soon/i)
+    expect(replies).toMatch(/Logged: Leo, tylenol 5 ml/)
+    expect(t.inboxOf(BEN).at(-1)).toMatch(/^Leo/)
+    const rows = await t.app.mednanny.db.read((tx) => tx.select().from(doses))
+    expect(rows.map((d) => d.flagged)).toEqual([false, true])
   })
 
   it('stops a second acetaminophen dose given too soon by another caregiver, on another channel', async () => {

@@ -9,7 +9,7 @@ import {
 import { logDoseTool, logSlotDosesTool } from '../../domain/medications/tools.js'
 import { runTool, type ToolContext } from '../../domain/tools.js'
 import type { DoseSlot, LogCommand } from '../parser/types.js'
-import { clock, duration, list, temperature, volume } from './present.js'
+import { clock, count, duration, list, temperature, volume } from './present.js'
 
 type Kind = LogCommand['kind']
 type Handler<K extends Kind> = (
@@ -98,7 +98,9 @@ async function recordFeed(
     })
   }
   const today = out?.today ?? { count: 0, bottleMl: 0 }
-  const total = today.bottleMl ? `${volume(today.bottleMl, locale)} in ${today.count} feeds` : `${today.count} feeds`
+  const total = today.bottleMl
+    ? `${volume(today.bottleMl, locale)} in ${count(today.count, 'feed')}`
+    : count(today.count, 'feed')
   return `Logged: ${out?.dependent ?? dependent}, ${feedWords(f, locale)} at ${at(cmd.at)}. Today: ${total}.`
 }
 

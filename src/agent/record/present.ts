@@ -43,3 +43,6 @@ export function list(words: string[]): string {
   if (words.length <= 1) return words.join('')
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
 }
+
+/** "1 feed", "3 feeds". */
+export const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

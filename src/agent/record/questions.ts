@@ -4,7 +4,7 @@ import { adherenceTool, doseInfoTool, lastDoseTool, refillDaysTool } from '../..
 import type { GateOutcome } from '../../domain/safety/index.js'
 import { runTool, type ToolContext } from '../../domain/tools.js'
 import type { QueryCommand } from '../parser/types.js'
-import { ago, clock, duration, list, temperature, volume } from './present.js'
+import { ago, clock, count, duration, list, temperature, volume } from './present.js'
 
 type Kind = QueryCommand['kind']
 interface Ask<K extends Kind> {
@@ -47,14 +47,14 @@ const HANDLERS: { [K in Kind]: Handler<K> } = {
         : f.method === 'breast'
           ? 'nursed'
           : 'solids'
-    return `${out.dependent} last ate at ${at(f.at)} (${ago(f.at, now)}): ${what}. Today: ${out.today.count} feeds.`
+    return `${out.dependent} last ate at ${at(f.at)} (${ago(f.at, now)}): ${what}. Today: ${count(out.today.count, 'feed')}.`
   },
   async intake_today({ ctx, dependent }) {
     const out = await runTool(intakeTodayTool, ctx, { dependent })
     if (out.count === 0) return `Nothing logged for ${out.dependent} today yet.`
     const bottle = out.bottleMl ? volume(out.bottleMl, ctx.actor.locale) : ''
     const nursing = out.breastMinutes ? `${out.breastMinutes} min nursing` : ''
-    return `${out.dependent} today: ${list([bottle, nursing].filter(Boolean))} in ${out.count} feeds.`
+    return `${out.dependent} today: ${list([bottle, nursing].filter(Boolean))} in ${count(out.count, 'feed')}.`
   },
   async last_dose({ ctx, dependent, cmd, now, at }) {
     if (!cmd.drug) return undefined
@@ -106,8 +106,8 @@ const HANDLERS: { [K in Kind]: Handler<K> } = {
   async summary({ ctx, dependent, at }) {
     const s = await runTool(careSummaryTool, ctx, { dependent })
     const lines = [
-      `${s.dependent} today: ${s.feeds} feeds${s.bottleMl ? ` (${volume(s.bottleMl, ctx.actor.locale)})` : ''}`,
-      `${s.wet} wet, ${s.dirty} dirty diapers`,
+      `${s.dependent} today: ${count(s.feeds, 'feed')}${s.bottleMl ? `, ${volume(s.bottleMl, ctx.actor.locale)}` : ''}`,
+      `${s.wet} wet, ${count(s.dirty, 'dirty diaper')}`,
       `slept ${duration(s.sleptMinutes)}${s.asleep ? ', asleep now' : ''}`,
     ]
     if (s.temperature)

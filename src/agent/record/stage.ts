@@ -1,5 +1,5 @@
 import { amendLastTool, undoLastTool } from '../../domain/care-log/tools.js'
-import { askQuestion, closeQuestion, openQuestion } from '../../domain/conversation/service.js'
+import { askQuestion } from '../../domain/conversation/service.js'
 import { listDependentRows } from '../../domain/dependents/service.js'
 import { listMedications } from '../../domain/medications/service.js'
 import type { GateOutcome } from '../../domain/safety/index.js'
@@ -27,13 +27,11 @@ export function recordStage(parse: Parse): Stage {
     async handle(turn: Turn): Promise<Outcome | undefined> {
       const now = turn.clock.now()
       const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
-      const answered = await answerPending(ctx, turn.text, now)
-      if (answered) return answered
       const added = await addDependentByChat(ctx, turn.text)
       if (added) return { route: 'record:add_dependent', replies: [added] }
       const command = parse(turn.text, await parseContext(turn.tx, turn.actor, now))
       if (!command) return undefined
-      const reply = await execute(ctx, command, turn.gate)
+      const reply = await execute(ctx, command, turn.gate, turn.text)
       return reply === undefined ? undefined : { route: `record:${command.kind}`, replies: [reply] }
     },
   }
@@ -47,7 +45,12 @@ export function doseTime(parse: Parse) {
   }
 }
 
-async function execute(ctx: ToolContext, command: ParsedCommand, gate?: GateOutcome): Promise<string | undefined> {
+async function execute(
+  ctx: ToolContext,
+  command: ParsedCommand,
+  gate: GateOutcome | undefined,
+  text: string,
+): Promise<string | undefined> {
   if (command.kind === 'undo') {
     const undone = await runTool(undoLastTool, ctx, {})
     return `Undone: your last ${undone.kind} entry.`
@@ -70,7 +73,7 @@ async function execute(ctx: ToolContext, command: ParsedCommand, gate?: GateOutc
       parts.push((await answerQuestion(ctx, d.id, { kind: 'summary', subject: { dependentId: d.id } })) ?? '')
     return parts.join('\n')
   }
-  const dependentId = await resolve(ctx, subject, command)
+  const dependentId = await resolve(ctx, subject, command, text)
   if (typeof dependentId !== 'string') return dependentId.reply
   if (LOGS.has(command.kind)) return recordLog(ctx, dependentId, command as Parameters<typeof recordLog>[2])
   return answerQuestion(ctx, dependentId, command as Parameters<typeof answerQuestion>[2], gate)
@@ -84,6 +87,7 @@ async function resolve(
   ctx: ToolContext,
   subject: SubjectRef,
   command: ParsedCommand,
+  text: string,
 ): Promise<string | { reply: string }> {
   if ('dependentId' in subject) return subject.dependentId
   if ('self' in subject) {
@@ -100,12 +104,14 @@ async function resolve(
     options.map((d) => d.id),
   )
   if (taker) return taker
+  // The message itself is kept, not the parsed command: the answer re-runs it through the red-flag gate.
   await askQuestion(ctx.tx, ctx.actor, ctx.clock.now(), {
     kind: 'which_dependent',
-    payload: command,
+    payload: { text },
     options: options.map((d) => d.id),
   })
-  return { reply: `Which child — ${list(options.map((d) => d.name)).replace(/ and /, ' or ')}?` }
+  const names = list(options.map((d) => d.name)).replace(/ and ([^,]+)$/, ' or $1')
+  return { reply: `Which child — ${names}? I’ll record it when you answer.` }
 }
 
 /** The one candidate with a regimen of the command's drug, if exactly one has it. */
@@ -117,32 +123,4 @@ async function onlyTaker(ctx: ToolContext, command: ParsedCommand, candidates: s
     regimens.filter((m) => m.drugKey === drug && candidates.includes(m.dependentId)).map((m) => m.dependentId),
   )
   return takers.size === 1 ? [...takers][0] : undefined
-}
-
-/** "Maya" after "Which child — Maya or Leo?": finishes the waiting command. Anything else drops the question. */
-async function answerPending(ctx: ToolContext, text: string, now: Date): Promise<Outcome | undefined> {
-  const pending = await openQuestion(ctx.tx, ctx.actor, now)
-  if (!pending) return undefined
-  await closeQuestion(ctx.tx, ctx.actor)
-  const wanted = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!?]+$/, '')
-  const options = (await listDependentRows(ctx.tx, ctx.actor)).filter((d) => pending.options.includes(d.id))
-  const pick = options.find(
-    (d) => d.name.toLowerCase() === wanted || d.nicknames.some((n) => n.toLowerCase() === wanted),
-  )
-  if (!pick) return undefined
-  const command = revive(pending.payload) as ParsedCommand & { subject: SubjectRef }
-  const reply = await execute(ctx, { ...command, subject: { dependentId: pick.id } } as ParsedCommand)
-  return reply === undefined ? undefined : { route: `record:${command.kind}`, replies: [reply] }
-}
-
-/** The stored command came back from JSON: turn ISO strings of its time fields into Dates again. */
-function revive(payload: unknown): unknown {
-  const c = { ...(payload as Record<string, unknown>) }
-  for (const key of ['at', 'end', 'was']) {
-    if (typeof c[key] === 'string') c[key] = new Date(c[key] as string)
-  }
-  return c
 }

@@ -165,7 +165,8 @@ export async function logTemperature(
   const row: Temperature = {
     ...base(actor, now, input.dependentId),
     at: input.at,
-    celsius: Math.round(celsius * 10) / 10,
+    // Two decimals, so a °F reading reads back as typed (101.2 °F, not 101.1).
+    celsius: Math.round(celsius * 100) / 100,
     unit: input.unit,
     site: input.site ?? null,
   }

@@ -134,13 +134,16 @@ export async function medicalRecord(tx: Tx, actor: ActorContext, now: Date, depe
   return record
 }
 
-/** The family's providers; a dependent's own first, then the family's. */
+/**
+ * The family's providers; a dependent's own first, then the family's. Without a dependent, the
+ * family-wide ones; with '*', every provider of the family.
+ */
 export async function listProviders(tx: Tx, actor: ActorContext, dependentId?: string): Promise<Provider[]> {
   const rows = await tx
     .select()
     .from(providers)
     .where(and(eq(providers.familyId, actor.familyId), isNull(providers.deletedAt)))
     .orderBy(asc(providers.createdAt))
-  const relevant = rows.filter((p) => !p.dependentId || p.dependentId === dependentId)
+  const relevant = dependentId === '*' ? rows : rows.filter((p) => !p.dependentId || p.dependentId === dependentId)
   return relevant.sort((a, b) => Number(Boolean(b.dependentId)) - Number(Boolean(a.dependentId)))
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
+import { DRUG_NAMES } from './drug-names.js'
 import { drugKey } from './drugs.js'
 import { doses, type MedicationSchedule, medications } from './schema.js'
 
@@ -91,7 +92,8 @@ export interface LogDose {
  * It is matched to the dependent's regimen of the same drug, whose supply it draws down.
  */
 export async function logDose(tx: Tx, actor: ActorContext, now: Date, input: LogDose): Promise<Dose> {
-  const key = input.drugKey ?? drugKey(input.drugName)
+  // The caller's key (the parser corrects typos) when it is a generic we know; else read the name.
+  const key = input.drugKey && DRUG_NAMES[input.drugKey] ? input.drugKey : drugKey(input.drugKey ?? input.drugName)
   const regimen = (await listMedications(tx, actor, input.dependentId)).find((m) => m.drugKey === key)
   const row: Dose = {
     id: newId('dose'),
@@ -239,7 +241,7 @@ export async function logSlotDoses(
 }
 
 /**
- * Marks the doses this actor logged just now for a dependent as flagged by the dose guard (too soon,
+ * Marks the doses this actor logged since `now` (the start of this message's turn) for a dependent as flagged by the dose guard (too soon,
  * over the daily maximum, under the age limit). The dose stays recorded as reported.
  */
 export async function flagDosesJustLogged(
@@ -255,7 +257,8 @@ export async function flagDosesJustLogged(
       and(
         eq(doses.familyId, actor.familyId),
         eq(doses.givenBy, actor.memberId),
-        eq(doses.createdAt, now),
+        // Created during this turn: the clock only moves forward while the turn's transaction runs.
+        gte(doses.createdAt, now),
         input.dependentId ? eq(doses.dependentId, input.dependentId) : undefined,
       ),
     )

@@ -21,6 +21,8 @@ export async function gateContext(
   tx: Tx,
   actor: ActorContext,
   now: Date,
+  /** When the dose in the message was given, if earlier than now: the 24 h count reaches back from it. */
+  doseAt?: Date,
 ): Promise<{ dependents: GateDependent[]; doseHistory: DoseEvent[] }> {
   const rows = await listDependentRows(tx, actor)
   const ids = rows.map((d) => d.id)
@@ -46,12 +48,10 @@ export async function gateContext(
     )
     .orderBy(desc(temperatures.at))
   const regimens = await listMedications(tx, actor)
-  const providers = await listProviders(tx, actor)
+  const providers = await listProviders(tx, actor, ALL)
   const dependents = rows.map((d): GateDependent => {
     const strengths = strengthsOf(regimens.filter((m) => m.dependentId === d.id))
-    const provider = providers.find(
-      (p) => (!p.dependentId || p.dependentId === d.id) && p.phone && p.role !== 'pharmacy',
-    )
+    const provider = childDoctor(providers, d.id)
     return {
       id: d.id,
       name: d.name,
@@ -64,7 +64,21 @@ export async function gateContext(
       ...optional('providerPhone', provider?.phone ?? undefined),
     }
   })
-  return { dependents, doseHistory: await doseHistory(tx, actor, now, dependents) }
+  const from = doseAt && doseAt < now ? doseAt : now
+  return { dependents, doseHistory: await doseHistory(tx, actor, from, dependents) }
+}
+
+const ALL = '*'
+
+/** Whom an urgent reply tells them to call: the child's own pediatrician, else the family's, else a GP. */
+function childDoctor(
+  providers: { dependentId: string | null; role: string; phone: string | null }[],
+  dependentId: string,
+) {
+  const reachable = providers.filter((p) => p.phone && (!p.dependentId || p.dependentId === dependentId))
+  const rank = (p: (typeof reachable)[number]) =>
+    (p.role === 'pediatrician' ? 0 : p.role === 'gp' ? 2 : 9) + (p.dependentId === dependentId ? 0 : 1)
+  return reachable.filter((p) => p.role === 'pediatrician' || p.role === 'gp').sort((a, b) => rank(a) - rank(b))[0]
 }
 
 /** The first reading of the current fever: newest first, back while every reading is ≥ 38.0 °C. */
@@ -89,8 +103,8 @@ function strengthsOf(regimens: { drugKey: string; strength: string | null }[]): 
   return out
 }
 
-async function doseHistory(tx: Tx, actor: ActorContext, now: Date, dependents: GateDependent[]): Promise<DoseEvent[]> {
-  const given = await dosesSince(tx, actor, new Date(now.getTime() - DOSE_LOOKBACK_MS))
+async function doseHistory(tx: Tx, actor: ActorContext, from: Date, dependents: GateDependent[]): Promise<DoseEvent[]> {
+  const given = await dosesSince(tx, actor, new Date(from.getTime() - DOSE_LOOKBACK_MS))
   const names = new Map(
     (
       await tx.select({ id: members.id, name: members.name }).from(members).where(eq(members.familyId, actor.familyId))
