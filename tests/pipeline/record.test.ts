@@ -90,6 +90,16 @@ describe('the family record by text', () => {
     expect(rows.map((d) => d.flagged)).toEqual([false, true])
   })
 
+  it('undoes a dose when the dose was the sender’s last entry, not the feed before it', async () => {
+    await say(ANA, 'add Leo, born 2023-03-02, 15 kg')
+    await say(MARIA, 'fed Leo 120ml', 'whatsapp')
+    await say(MARIA, 'gave Leo tylenol 5ml', 'whatsapp')
+    expect((await say(MARIA, 'undo', 'whatsapp'))[0]).toBe('Undone: your last dose entry.')
+    const rows = await t.app.mednanny.db.read((tx) => tx.select().from(doses))
+    expect(rows.every((d) => d.deletedAt !== null)).toBe(true)
+    expect((await say(ANA, 'when did leo last eat?'))[0]).toMatch(/^Leo last ate at/)
+  })
+
   it('stops a second acetaminophen dose given too soon by another caregiver, on another channel', async () => {
     await say(ANA, 'add Leo, born 2023-03-02, 15 kg')
     t.clock.set('2026-11-18T18:00:00Z') // 1:00 pm
