@@ -60,7 +60,7 @@ declare module 'fastify' {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock
   const log = deps.logger ?? createLogger(config.logLevel)
-  const db = deps.db ?? openDatabase(config.databasePath)
+  const db = deps.db ?? openDatabase(config.databasePath, { fieldKey: config.dataEncryptionKey })
   const ownsDb = !deps.db
 
   const outbox = new OutboxSender({ db, clock, log, senders: buildSenders(config, deps) }, deps.outbox)

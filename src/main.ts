@@ -1,5 +1,6 @@
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { FieldKeyError } from './db/field-cipher.js'
 import { createLogger } from './lib/logger.js'
 
 /** Loads config, opens and migrates the database, serves, runs the workers, and stops them all on a signal. */
@@ -15,7 +16,14 @@ async function main() {
     throw err
   }
   const log = createLogger(config.logLevel)
-  const app = await buildApp(config, { logger: log })
+  const app = await buildApp(config, { logger: log }).catch((err: unknown) => {
+    // A key that does not open the database is a configuration error: say so and stop, before serving.
+    if (err instanceof FieldKeyError) {
+      console.error(`MedNanny cannot start: ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  })
   await app.listen({ port: config.port, host: config.host })
   app.mednanny.start()
   log.info(

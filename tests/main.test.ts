@@ -71,3 +71,22 @@ describe('npm start (src/main.ts)', () => {
     expect(app.output().err.trim().split('\n')).toHaveLength(1)
   })
 })
+
+describe('DATA_ENCRYPTION_KEY at start', () => {
+  it('a key that does not open the database stops the start with one line naming the variable', async () => {
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    const env = { HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'm.db') }
+    const first = await start({ ...env, PORT: String(await freePort()), DATA_ENCRYPTION_KEY: 'a'.repeat(64) })
+    expect(first.first, first.output().err).toBe('up')
+    first.proc.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+
+    const wrong = await start({ ...env, PORT: String(await freePort()), DATA_ENCRYPTION_KEY: 'b'.repeat(64) })
+    expect(wrong.first).toBe('exited')
+    expect(await wrong.exited).toBe(1)
+    expect(wrong.output().err.trim()).toBe(
+      'MedNanny cannot start: DATA_ENCRYPTION_KEY: does not match the key this database was encrypted with',
+    )
+  })
+})

@@ -26,7 +26,8 @@ export class CliError extends Error {
  * use by a running server: SQLite's WAL and the busy timeout set in `openDatabase` make that safe.
  */
 export async function withDb<T>(ctx: CliContext, cmd: Command, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase(databasePath(ctx, cmd))
+  // The key must match the file's (FieldKeyError otherwise), exactly as for the server.
+  const db = openDatabase(databasePath(ctx, cmd), { fieldKey: ctx.env.DATA_ENCRYPTION_KEY?.trim() || undefined })
   try {
     return await fn(db)
   } finally {

@@ -8,6 +8,7 @@ import { demoCommand } from './demo.js'
 import { dependentCommand } from './dependent.js'
 import { exportCommand } from './export.js'
 import { familyCommand } from './family.js'
+import { importCommand } from './import.js'
 import { memberCommand } from './member.js'
 
 export interface RunOptions {
@@ -36,7 +37,15 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
       // commander's "error: unknown option '--nme'\n(Did you mean --name?)" becomes one line.
       outputError: (s, write) => write(errorLine(s.replace(/^error:\s*/, ''))),
     })
-  for (const make of [familyCommand, memberCommand, dependentCommand, demoCommand, backupCommand, exportCommand]) {
+  for (const make of [
+    familyCommand,
+    memberCommand,
+    dependentCommand,
+    demoCommand,
+    backupCommand,
+    exportCommand,
+    importCommand,
+  ]) {
     program.addCommand(inherit(make(ctx), program))
   }
   try {

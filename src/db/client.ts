@@ -3,9 +3,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { eq } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { type Checkpointer, startCheckpointer } from './checkpointer.js'
+import { createFieldCipher, type FieldCipher, verifyFieldKey } from './field-cipher.js'
+import { dbMeta, FIELD_KEY_CHECK } from './meta.js'
 import * as schema from './schema.js'
 
 /**
@@ -13,7 +16,10 @@ import * as schema from './schema.js'
  * synchronous `.all()/.get()/.run()`), so the same code runs on drizzle's async PostgreSQL driver later.
  * See docs/decisions/0002-transactions.md.
  */
-export type Tx = BetterSQLite3Database<typeof schema>
+export type Tx = BetterSQLite3Database<typeof schema> & {
+  /** Seals and opens free-text health notes (a no-op without DATA_ENCRYPTION_KEY); see field-cipher.ts. */
+  readonly fields: FieldCipher
+}
 
 export interface Db {
   /**
@@ -47,8 +53,18 @@ export class NestedTransactionError extends Error {
   }
 }
 
-/** Opens (creating if needed) the SQLite file, sets WAL, foreign keys and a busy timeout, and migrates. */
-export function openDatabase(path: string, { migrateOnOpen = true } = {}): Db {
+export interface OpenOptions {
+  /** Run pending migrations (default true). */
+  migrateOnOpen?: boolean
+  /** DATA_ENCRYPTION_KEY: notes are sealed with it, and a key that does not match the file fails here. */
+  fieldKey?: string
+}
+
+/**
+ * Opens (creating if needed) the SQLite file, sets WAL, foreign keys and a busy timeout, migrates, and
+ * checks the field-encryption key against the file (FieldKeyError when it is wrong or missing).
+ */
+export function openDatabase(path: string, { migrateOnOpen = true, fieldKey }: OpenOptions = {}): Db {
   if (path !== ':memory:') ensureDir(dirname(path))
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
@@ -56,8 +72,15 @@ export function openDatabase(path: string, { migrateOnOpen = true } = {}): Db {
   // Another process (the CLI, a backup) may hold the write lock briefly; wait for it rather than fail.
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL') // safe with WAL: a power cut may lose the last commit, never corrupt
-  const db = drizzle(sqlite, { schema })
-  if (migrateOnOpen) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  const fields = createFieldCipher(fieldKey)
+  const db: Tx = Object.assign(drizzle(sqlite, { schema }), { fields })
+  try {
+    if (migrateOnOpen) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    checkFieldKey(sqlite, db)
+  } catch (err) {
+    sqlite.close()
+    throw err
+  }
 
   const inside = new AsyncLocalStorage<true>()
   let tail: Promise<unknown> = Promise.resolve()
@@ -124,6 +147,15 @@ function ensureDir(dir: string): void {
   if (existsSync(dir)) return
   ensureDir(dirname(dir))
   mkdirSync(dir)
+}
+
+/** Compares the key with the check value the first keyed start stored (see verifyFieldKey). */
+function checkFieldKey(sqlite: Database.Database, db: Tx): void {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'db_meta'").get()
+  if (!table) return // not migrated yet: nothing can be sealed
+  const row = db.select().from(dbMeta).where(eq(dbMeta.key, FIELD_KEY_CHECK)).get()
+  const write = verifyFieldKey(db.fields, row?.value)
+  if (write) db.insert(dbMeta).values({ key: FIELD_KEY_CHECK, value: write }).run()
 }
 
 function migrationsApplied(sqlite: Database.Database): boolean {

@@ -379,7 +379,7 @@ describe('mednanny export', () => {
     const r = await cli('export', '--family', 'Garcia', '--format', 'json')
     expect(r.code).toBe(0)
     const record = JSON.parse(r.out)
-    expect(record).toMatchObject({ version: 1, family: { id, name: 'Garcia', timezone: 'America/New_York' } })
+    expect(record).toMatchObject({ version: 2, family: { id, name: 'Garcia', timezone: 'America/New_York' } })
     expect(record.members).toMatchObject([
       {
         name: 'Ana',
@@ -408,6 +408,20 @@ describe('mednanny export', () => {
       '# members',
       '# dependents',
       '# invitations',
+      '# feeds',
+      '# sleeps',
+      '# diapers',
+      '# temperatures',
+      '# growth',
+      '# care_notes',
+      '# medications',
+      '# doses',
+      '# allergies',
+      '# conditions',
+      '# providers',
+      '# visits',
+      '# immunizations',
+      '# opt_outs',
       '# audit',
     ])
     const header = lines.indexOf('# members') + 1

@@ -200,7 +200,7 @@ export async function addNote(
   input: Entry & { body: string },
 ): Promise<CareNote> {
   const row: CareNote = { ...base(actor, now, input.dependentId), at: input.at, body: input.body, flagged: false }
-  await tx.insert(careNotes).values(row)
+  await tx.insert(careNotes).values({ ...row, body: tx.fields.seal(row.body) })
   await audit(tx, actor, now, 'care.log', 'note', row.id)
   return row
 }

@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { auditLog } from '../audit/schema.js'
+import type { feeds } from '../care-log/schema.js'
 import { dependents } from '../dependents/schema.js'
 import { DomainError } from '../errors.js'
 import {
@@ -14,14 +15,20 @@ import {
   type Member,
   members,
 } from '../families/schema.js'
+import { optOuts } from '../optouts/schema.js'
+import { type RecordSection, recordTables, SEALED_COLUMNS, type SectionName } from './record-tables.js'
 
-/** Bumped when a field changes meaning or disappears, so `import` can tell what it reads. */
-export const EXPORT_VERSION = 1
+/**
+ * Bumped when a field changes meaning or disappears, so `import` can tell what it reads.
+ * 2: the care log, medications and the medical record (notes opened).
+ */
+export const EXPORT_VERSION = 2
 
 export type ExportedFamily = Family
 export type ExportedDependent = typeof dependents.$inferSelect
 export type ExportedInvitation = Invitation
 export type ExportedAuditEntry = typeof auditLog.$inferSelect
+export type ExportedOptOut = typeof optOuts.$inferSelect
 
 export interface ExportedMember {
   id: string
@@ -49,6 +56,11 @@ export interface FamilyExport {
   /** Deleted dependents are included with `deletedAt` set: we still hold them, so the export shows them. */
   dependents: ExportedDependent[]
   invitations: ExportedInvitation[]
+  careLog: RecordSection<'careLog'>
+  medications: RecordSection<'medications'>
+  medical: RecordSection<'medical'>
+  /** The opt-out state of the members' phones: STOP sent to the old server still holds on the new one. */
+  optOuts: ExportedOptOut[]
   audit: ExportedAuditEntry[]
 }
 
@@ -66,6 +78,8 @@ export async function exportFamily(tx: Tx, now: Date, familyId: string): Promise
     .from(channelIdentities)
     .where(eq(channelIdentities.familyId, familyId))
     .orderBy(asc(channelIdentities.createdAt), asc(channelIdentities.id))
+  const phones = identityRows.filter((i) => i.kind === 'phone').map((i) => i.address)
+  const sections = await readSections(tx, familyId)
   return {
     version: EXPORT_VERSION,
     exportedAt: now,
@@ -93,10 +107,38 @@ export async function exportFamily(tx: Tx, now: Date, familyId: string): Promise
       .from(invitations)
       .where(eq(invitations.familyId, familyId))
       .orderBy(asc(invitations.createdAt), asc(invitations.id)),
+    careLog: sections.careLog as RecordSection<'careLog'>,
+    medications: sections.medications as RecordSection<'medications'>,
+    medical: sections.medical as RecordSection<'medical'>,
+    optOuts: phones.length
+      ? await tx
+          .select()
+          .from(optOuts)
+          .where(inArray(optOuts.address, phones))
+          .orderBy(asc(optOuts.address), asc(optOuts.channel))
+      : [],
     audit: await tx
       .select()
       .from(auditLog)
       .where(eq(auditLog.familyId, familyId))
       .orderBy(asc(auditLog.at), asc(auditLog.id)),
   }
+}
+
+/** Every record table's rows for the family, oldest first, with sealed notes opened. */
+async function readSections(tx: Tx, familyId: string) {
+  const out: Record<SectionName, Record<string, unknown[]>> = { careLog: {}, medications: {}, medical: {} }
+  for (const { section, key, table } of recordTables()) {
+    // Every record table has id, familyId and createdAt; typed as one of them to query those three.
+    const t = table as typeof feeds
+    const rows = await tx.select().from(t).where(eq(t.familyId, familyId)).orderBy(asc(t.createdAt), asc(t.id))
+    const sealed = SEALED_COLUMNS.get(table)
+    out[section][key] = sealed ? rows.map((r) => openColumn(tx, r, sealed)) : rows
+  }
+  return out
+}
+
+function openColumn<R extends object>(tx: Tx, row: R, column: string): R {
+  const value = (row as Record<string, string | null>)[column] ?? null
+  return { ...row, [column]: tx.fields.open(value) }
 }

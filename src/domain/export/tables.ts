@@ -1,3 +1,6 @@
+import { getTableColumns, getTableName } from 'drizzle-orm'
+import { optOuts } from '../optouts/schema.js'
+import { recordTables } from './record-tables.js'
 import type { FamilyExport } from './service.js'
 
 /** A family's record flattened to named tables of text cells, the shape a CSV (or a spreadsheet) needs. */
@@ -7,7 +10,27 @@ export interface ExportTable {
   rows: string[][]
 }
 
-export const EXPORT_TABLES = ['family', 'members', 'dependents', 'invitations', 'audit'] as const
+export const EXPORT_TABLES = [
+  'family',
+  'members',
+  'dependents',
+  'invitations',
+  'feeds',
+  'sleeps',
+  'diapers',
+  'temperatures',
+  'growth',
+  'care_notes',
+  'medications',
+  'doses',
+  'allergies',
+  'conditions',
+  'providers',
+  'visits',
+  'immunizations',
+  'opt_outs',
+  'audit',
+] as const
 export type ExportTableName = (typeof EXPORT_TABLES)[number]
 
 /** Times as ISO 8601 UTC; absent values as empty cells; lists space- or semicolon-joined; details as JSON. */
@@ -15,7 +38,35 @@ const time = (d: Date | null | undefined) => d?.toISOString() ?? ''
 const text = (v: string | null | undefined) => v ?? ''
 const bool = (v: boolean) => (v ? 'true' : 'false')
 
+/** One cell of a generic table: the same rules as the hand-written tables above. */
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (v instanceof Date) return v.toISOString()
+  if (typeof v === 'boolean') return bool(v)
+  if (typeof v === 'object') return JSON.stringify(v)
+  return String(v)
+}
+
+/** A table straight from its drizzle columns: SQL column names, cells in column order. */
+function genericTable(table: Parameters<typeof getTableColumns>[0], rows: object[]): ExportTable {
+  const columns = Object.entries(getTableColumns(table))
+  return {
+    name: getTableName(table) as ExportTableName,
+    columns: columns.map(([, c]) => c.name),
+    rows: rows.map((r) => columns.map(([key]) => cell((r as Record<string, unknown>)[key]))),
+  }
+}
+
 export function exportTables(x: FamilyExport): ExportTable[] {
+  const [head, audit] = [familyTables(x), auditTable(x)]
+  const record = recordTables().map(({ section, key, table }) => {
+    const rows = (x[section] as Record<string, object[]>)[key] ?? []
+    return genericTable(table, rows)
+  })
+  return [...head, ...record, genericTable(optOuts, x.optOuts), audit]
+}
+
+function familyTables(x: FamilyExport): ExportTable[] {
   const f = x.family
   return [
     {
@@ -95,18 +146,21 @@ export function exportTables(x: FamilyExport): ExportTable[] {
         text(i.response),
       ]),
     },
-    {
-      name: 'audit',
-      columns: ['id', 'at', 'action', 'actor_member_id', 'subject_type', 'subject_id', 'detail'],
-      rows: x.audit.map((a) => [
-        a.id,
-        time(a.at),
-        a.action,
-        text(a.actorMemberId),
-        a.subjectType,
-        a.subjectId,
-        a.detail ? JSON.stringify(a.detail) : '',
-      ]),
-    },
   ]
+}
+
+function auditTable(x: FamilyExport): ExportTable {
+  return {
+    name: 'audit',
+    columns: ['id', 'at', 'action', 'actor_member_id', 'subject_type', 'subject_id', 'detail'],
+    rows: x.audit.map((a) => [
+      a.id,
+      time(a.at),
+      a.action,
+      text(a.actorMemberId),
+      a.subjectType,
+      a.subjectId,
+      a.detail ? JSON.stringify(a.detail) : '',
+    ]),
+  }
 }

@@ -59,7 +59,7 @@ export async function addCondition(
     name: input.name,
     note: input.note ?? null,
   }
-  await tx.insert(conditions).values(condition)
+  await tx.insert(conditions).values({ ...condition, note: tx.fields.seal(condition.note) })
   await audit(tx, actor, now, 'medical.create', 'condition', condition.id)
   return condition
 }
@@ -98,7 +98,7 @@ export async function logVisit(
     reason: input.reason ?? null,
     notes: input.notes ?? null,
   }
-  await tx.insert(visits).values(visit)
+  await tx.insert(visits).values({ ...visit, notes: tx.fields.seal(visit.notes) })
   await audit(tx, actor, now, 'medical.create', 'visit', visit.id)
   return visit
 }
@@ -120,15 +120,23 @@ export async function logImmunization(
   return shot
 }
 
+/** Notes are sealed at rest (DATA_ENCRYPTION_KEY); these open them for the caller. */
+const openConditions = (tx: Tx, rows: Condition[]): Condition[] =>
+  rows.map((c) => ({ ...c, note: tx.fields.open(c.note) }))
+const openVisits = (tx: Tx, rows: Visit[]): Visit[] => rows.map((v) => ({ ...v, notes: tx.fields.open(v.notes) }))
+
 /** A dependent's medical record. Reading it is audited. */
 export async function medicalRecord(tx: Tx, actor: ActorContext, now: Date, dependentId: string) {
   const mine = <T extends typeof allergies | typeof conditions | typeof immunizations | typeof visits>(t: T) =>
     and(eq(t.familyId, actor.familyId), eq(t.dependentId, dependentId), isNull(t.deletedAt))
   const record = {
     allergies: await tx.select().from(allergies).where(mine(allergies)).orderBy(asc(allergies.createdAt)),
-    conditions: await tx.select().from(conditions).where(mine(conditions)).orderBy(asc(conditions.createdAt)),
+    conditions: openConditions(
+      tx,
+      await tx.select().from(conditions).where(mine(conditions)).orderBy(asc(conditions.createdAt)),
+    ),
     immunizations: await tx.select().from(immunizations).where(mine(immunizations)).orderBy(asc(immunizations.givenOn)),
-    visits: await tx.select().from(visits).where(mine(visits)).orderBy(asc(visits.at)),
+    visits: openVisits(tx, await tx.select().from(visits).where(mine(visits)).orderBy(asc(visits.at))),
   }
   await audit(tx, actor, now, 'medical.read', 'dependent', dependentId)
   return record

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon'
 import type { Tx } from '../../db/client.js'
 import type { ActorContext } from '../actor.js'
-import { logDiaper, logFeed, logSleepRange, logTemperature } from '../care-log/service.js'
+import { addNote, logDiaper, logFeed, logSleepRange, logTemperature } from '../care-log/service.js'
 import { addDependent } from '../dependents/service.js'
 import { resolveActor } from '../families/queries.js'
 import { createFamily, seedDemoMember } from '../families/service.js'
-import { addAllergy, addProvider } from '../medical/service.js'
+import { addAllergy, addCondition, addProvider, logImmunization, logVisit } from '../medical/service.js'
 import { addMedication, logDose } from '../medications/service.js'
 
 /** The demo family's phones: the fictional +1 555 01xx range (no real person holds these numbers). */
@@ -59,7 +59,7 @@ export async function seedDemoFamily(tx: Tx, now: Date, timezone = 'America/New_
     birthDate: '1948-05-02',
     memberId: joeMember.id,
   })
-  await addProvider(tx, ana, now, { name: 'Dr. Rivera', role: 'pediatrician', phone: '+15550100199' })
+  const rivera = await addProvider(tx, ana, now, { name: 'Dr. Rivera', role: 'pediatrician', phone: '+15550100199' })
   await addAllergy(tx, ana, now, { dependentId: leo.id, substance: 'peanuts', reaction: 'hives', severity: 'moderate' })
   await addMedication(tx, ana, now, {
     dependentId: joe.id,
@@ -132,6 +132,29 @@ export async function seedDemoFamily(tx: Tx, now: Date, timezone = 'America/New_
     value: 37.2,
     unit: 'C',
     site: 'ear',
+  })
+  await addNote(tx, maria, now, {
+    dependentId: maya.id,
+    at: local.minus({ days: 1 }).set({ hour: 15, minute: 30 }).toJSDate(),
+    body: 'Rolled from tummy to back for the first time!',
+  })
+  await addCondition(tx, ana, now, {
+    dependentId: joe.id,
+    name: 'type 2 diabetes',
+    note: 'diagnosed 2019, on metformin',
+  })
+  await logVisit(tx, ana, now, {
+    dependentId: maya.id,
+    at: local.minus({ days: 2 }).set({ hour: 10, minute: 0 }).toJSDate(),
+    providerId: rivera.id,
+    reason: '4-month check-up',
+    notes: 'Growing well; next visit at 6 months.',
+  })
+  await logImmunization(tx, ana, now, {
+    dependentId: maya.id,
+    vaccine: 'DTaP',
+    givenOn: date(local.minus({ days: 2 })),
+    dose: '2 of 5',
   })
   return { family, phones: DEMO_PHONES }
 }
