@@ -10,6 +10,7 @@ import { exportCommand } from './export.js'
 import { familyCommand } from './family.js'
 import { importCommand } from './import.js'
 import { memberCommand } from './member.js'
+import { medicalCommand, medicationCommand } from './record.js'
 
 export interface RunOptions {
   /** The environment; DATABASE_PATH (through loadConfig) and DEBUG are read from it. */
@@ -45,6 +46,8 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
     backupCommand,
     exportCommand,
     importCommand,
+    medicationCommand,
+    medicalCommand,
   ]) {
     program.addCommand(inherit(make(ctx), program))
   }

@@ -15,6 +15,12 @@ export function toE164(input: string, defaultCountry?: CountryCode): string | un
   return parsed.number
 }
 
+/** A number as someone typed it: without a country code, it is read in the country of their own number. */
+export function toE164Near(typed: string, ownAddress: string): string | undefined {
+  const home = ownAddress.startsWith('+') ? countryOf(ownAddress) : undefined
+  return toE164(typed, home)
+}
+
 /** The country a number belongs to, or the main country of its calling code (+1 → US, +44 → GB). */
 export function countryOf(e164: string): CountryCode | undefined {
   const parsed = parsePhoneNumberFromString(e164)

@@ -1,5 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js'
-import { countryOf, toE164 } from '../../lib/phone.js'
+import { toE164Near } from '../../lib/phone.js'
 import { DomainError } from '../errors.js'
 import { defineTool } from '../tools.js'
 import { InviteMemberInput, NoInput, RemoveMemberInput } from './input.js'
@@ -44,8 +43,7 @@ export const inviteMemberTool = defineTool({
   readOnly: false,
   run: async ({ tx, actor, clock }, input) => {
     // A number without a country code is read in the inviter's own country.
-    const home = actor.address.startsWith('+') ? countryOf(actor.address) : undefined
-    const phone = toE164(input.phone, home as CountryCode | undefined)
+    const phone = toE164Near(input.phone, actor.address)
     if (!phone) {
       throw new DomainError('invalid_input', 'unparseable phone', `I couldn't read "${input.phone}" as a phone number.`)
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { toE164 } from '../../lib/phone.js'
+import { toE164Near } from '../../lib/phone.js'
 import { findDependent } from '../dependents/service.js'
 import { DomainError } from '../errors.js'
 import { defineTool } from '../tools.js'
@@ -57,7 +57,8 @@ export const addProviderTool = defineTool({
   readOnly: false,
   run: async ({ tx, actor, clock }, input) => {
     const d = input.dependent ? await findDependent(tx, actor, input.dependent) : undefined
-    const phone = input.phone ? toE164(input.phone) : undefined
+    // A local number ("(555) 010-0199") is read in the country of the sender's own number.
+    const phone = input.phone ? toE164Near(input.phone, actor.address) : undefined
     if (input.phone && !phone)
       throw new DomainError('invalid_input', 'provider phone', `I couldn't read "${input.phone}" as a phone number.`)
     return addProvider(tx, actor, clock.now(), { name: input.name, role: input.role, phone, dependentId: d?.id })
