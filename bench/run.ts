@@ -7,9 +7,18 @@ import { gate } from './gate.js'
 import { ingest } from './ingest.js'
 import { latency } from './latency.js'
 import { memory } from './memory.js'
+import { scheduler, schedulerIdle } from './scheduler.js'
 import { agent, type Row } from './support.js'
 
-const SCENARIOS: Record<string, () => Promise<Row>> = { ingest, latency, memory, coverage, gate }
+const SCENARIOS: Record<string, () => Promise<Row>> = {
+  ingest,
+  latency,
+  memory,
+  coverage,
+  gate,
+  scheduler,
+  'scheduler-idle': schedulerIdle,
+}
 
 async function main() {
   const wanted = process.argv.slice(2)

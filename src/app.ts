@@ -23,6 +23,7 @@ import { firstOf } from './pipeline/compose.js'
 import { redFlagStage } from './pipeline/red-flag.js'
 import type { Agent, Stage } from './pipeline/types.js'
 import { InboxWorker, type InboxWorkerOptions } from './pipeline/worker.js'
+import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.js'
 
 /** What tests and benches may swap; everything else comes from config. */
 export interface AppDeps {
@@ -35,6 +36,7 @@ export interface AppDeps {
   gate?: Stage[]
   worker?: InboxWorkerOptions
   outbox?: OutboxSenderOptions
+  scheduler?: SchedulerOptions
   twilioTimeoutMs?: number
   /** Group-commit window for webhooks in ms (default 0: the next turn of the event loop). */
   ingestWindowMs?: number
@@ -46,6 +48,7 @@ export interface MedNanny {
   clock: Clock
   worker: InboxWorker
   outbox: OutboxSender
+  scheduler: Scheduler
   start(): void
   stop(): Promise<void>
 }
@@ -79,6 +82,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
   )
+  const scheduler = new Scheduler(
+    { db, clock, log },
+    { graceMs: config.schedulerGraceMinutes * 60_000, ...deps.scheduler, onFired: () => outbox.notify() },
+  )
   // Webhooks are group-committed: those read in one turn of the event loop share one transaction (a
   // COMMIT costs more than a small insert), then each is acknowledged. A new message wakes the worker.
   const ingest = new Batcher(
@@ -103,15 +110,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     clock,
     worker,
     outbox,
+    scheduler,
     start() {
       started = true
       db.startBackgroundCheckpoints((code) => log.error({ errorCode: code }, 'WAL checkpoint failed'))
       worker.start()
       outbox.start()
+      scheduler.start()
     },
     async stop() {
       if (!started) return
       started = false
+      await scheduler.stop()
       await worker.stop()
       await outbox.stop()
       await db.stopBackgroundCheckpoints()

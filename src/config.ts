@@ -65,6 +65,13 @@ const Env = z.object({
   ),
   /** Dev console at /dev: on by default when neither Twilio nor Slack is configured. */
   DEV_CONSOLE: optional(flag),
+  /** After downtime, reminders at most this many minutes late are still sent (saying so); older ones are summarized. */
+  SCHEDULER_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
 })
 
 export type Env = z.infer<typeof Env>
@@ -90,6 +97,7 @@ export interface Config {
   anthropicModel: string
   dataEncryptionKey?: string
   devConsole: boolean
+  schedulerGraceMinutes: number
 }
 
 export class ConfigError extends Error {
@@ -142,6 +150,7 @@ function toConfig(e: Env): Config {
     anthropicModel: e.ANTHROPIC_MODEL,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     devConsole: e.DEV_CONSOLE ?? (!twilio && !slack),
+    schedulerGraceMinutes: e.SCHEDULER_GRACE_MINUTES,
   }
 }
 

@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   'medical:write': ['owner', 'admin', 'caregiver', 'member'],
   /** Providers (the pediatrician's number) are the parents' to set. */
   'providers:write': ['owner', 'admin'],
+  /** Everyone sets reminders for themselves; parents also for others (the nanny, grandpa). */
+  'reminders:write': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
+  'reminders:others': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

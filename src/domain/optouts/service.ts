@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import { recordAudit } from '../audit/service.js'
@@ -35,6 +35,19 @@ export async function isOptedOut(tx: Tx, channel: string, address: string): Prom
     .from(optOuts)
     .where(and(eq(optOuts.channel, channel), eq(optOuts.address, address)))
   return row?.optedOut ?? false
+}
+
+/** Which of these channel+address pairs are opted out, as `channel:address` keys; one query. */
+export async function optedOutAmong(tx: Tx, pairs: { channel: string; address: string }[]): Promise<Set<string>> {
+  const addresses = [
+    ...new Set(pairs.filter((p) => p.channel === 'sms' || p.channel === 'whatsapp').map((p) => p.address)),
+  ]
+  if (!addresses.length) return new Set()
+  const rows = await tx
+    .select({ channel: optOuts.channel, address: optOuts.address })
+    .from(optOuts)
+    .where(and(inArray(optOuts.address, addresses), eq(optOuts.optedOut, true)))
+  return new Set(rows.map((r) => `${r.channel}:${r.address}`))
 }
 
 /** Records the new state; returns true when it changed. */

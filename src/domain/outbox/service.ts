@@ -4,7 +4,7 @@ import { alias } from '../../db/columns.js'
 import { newId } from '../../lib/ids.js'
 import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
-import { isOptedOut, setOptOut } from '../optouts/service.js'
+import { isOptedOut, optedOutAmong, setOptOut } from '../optouts/service.js'
 import { type OutboxStatus, outbox } from './schema.js'
 
 export type OutboxRow = typeof outbox.$inferSelect
@@ -31,36 +31,64 @@ export interface NewOutboxMessage {
 
 /** Writes the message (split into parts when too long) in the caller's transaction. Returns the row ids. */
 export async function enqueueOutbox(tx: Tx, now: Date, m: NewOutboxMessage): Promise<string[]> {
-  const parts = splitText(m.body, MAX_BODY[m.channel])
   const suppressed = await isOptedOut(tx, m.channel, m.toAddress)
   const ids: string[] = []
-  for (const [i, body] of parts.entries()) {
-    const id = newId('obx')
+  for (const row of outboxRows(m, now, suppressed)) {
     const rows = await tx
       .insert(outbox)
-      .values({
-        id,
-        idempotencyKey: parts.length === 1 ? m.idempotencyKey : `${m.idempotencyKey}#${i + 1}`,
-        familyId: m.familyId ?? null,
-        memberId: m.memberId ?? null,
-        channel: m.channel,
-        toAddress: m.toAddress,
-        body,
-        kind: m.kind,
-        inReplyTo: m.inReplyTo ?? null,
-        urgent: m.urgent ?? false,
-        status: suppressed ? 'suppressed' : 'pending',
-        errorCode: suppressed ? 'opted_out' : null,
-        nextAttemptAt: now,
-        fallbackOf: m.fallbackOf ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
+      .values(row)
       .onConflictDoNothing({ target: outbox.idempotencyKey })
       .returning({ id: outbox.id })
     if (rows[0]) ids.push(rows[0].id)
   }
   return ids
+}
+
+/**
+ * Many messages at once, by the same rules as `enqueueOutbox` (parts, opt-outs, idempotency keys), in
+ * a few multi-row INSERTs: the scheduler's batches. Returns how many rows were written.
+ */
+export async function enqueueOutboxMany(tx: Tx, now: Date, messages: NewOutboxMessage[]): Promise<number> {
+  if (!messages.length) return 0
+  const suppressed = await optedOutAmong(
+    tx,
+    messages.map((m) => ({ channel: m.channel, address: m.toAddress })),
+  )
+  const rows = messages.flatMap((m) => outboxRows(m, now, suppressed.has(`${m.channel}:${m.toAddress}`)))
+  let written = 0
+  // SQLite allows 32,766 bound values per statement; an outbox row has 19 columns.
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await tx
+      .insert(outbox)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing({ target: outbox.idempotencyKey })
+      .returning({ id: outbox.id })
+    written += inserted.length
+  }
+  return written
+}
+
+/** The rows one message becomes: a part per MAX_BODY of text, each with its own key. */
+function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeof outbox.$inferInsert)[] {
+  const parts = splitText(m.body, MAX_BODY[m.channel])
+  return parts.map((body, i) => ({
+    id: newId('obx'),
+    idempotencyKey: parts.length === 1 ? m.idempotencyKey : `${m.idempotencyKey}#${i + 1}`,
+    familyId: m.familyId ?? null,
+    memberId: m.memberId ?? null,
+    channel: m.channel,
+    toAddress: m.toAddress,
+    body,
+    kind: m.kind,
+    inReplyTo: m.inReplyTo ?? null,
+    urgent: m.urgent ?? false,
+    status: suppressed ? 'suppressed' : 'pending',
+    errorCode: suppressed ? 'opted_out' : null,
+    nextAttemptAt: now,
+    fallbackOf: m.fallbackOf ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }))
 }
 
 /** Where to reach a member: their channels in order of preference, each with its address. */
@@ -75,6 +103,27 @@ export async function memberRoutes(tx: Tx, memberId: string): Promise<{ channel:
     if (identity) routes.push({ channel, address: identity.address })
   }
   return routes
+}
+
+/** `memberRoutes` for many members in two queries: member id → their channels in order. */
+export async function memberRoutesMany(
+  tx: Tx,
+  memberIds: string[],
+): Promise<Map<string, { channel: Channel; address: string }[]>> {
+  const ids = [...new Set(memberIds)]
+  const out = new Map<string, { channel: Channel; address: string }[]>()
+  if (!ids.length) return out
+  const rows = await tx.select().from(members).where(inArray(members.id, ids))
+  const identities = await tx.select().from(channelIdentities).where(inArray(channelIdentities.memberId, ids))
+  for (const member of rows) {
+    const mine = identities.filter((i) => i.memberId === member.id)
+    const routes = member.channelOrder.flatMap((channel) => {
+      const identity = mine.find((i) => i.kind === (channel === 'slack' ? 'slack' : 'phone'))
+      return identity ? [{ channel, address: identity.address }] : []
+    })
+    out.set(member.id, routes)
+  }
+  return out
 }
 
 /** Enqueues a message to a member on their preferred channel. Returns false when they have none. */

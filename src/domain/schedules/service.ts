@@ -1,0 +1,367 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm'
+import { DateTime } from 'luxon'
+import type { Tx } from '../../db/client.js'
+import { newId } from '../../lib/ids.js'
+import {
+  dueAndNext,
+  nextOccurrence,
+  occurrencesBetween,
+  type Recurrence,
+  recurrenceProblem,
+} from '../../lib/recurrence.js'
+import type { ActorContext } from '../actor.js'
+import { recordAudit } from '../audit/service.js'
+import { DomainError } from '../errors.js'
+import { members } from '../families/schema.js'
+import { enqueueOutboxMany, enqueueToMember, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
+import { can } from '../permissions.js'
+import { type Schedule, type ScheduleRun, scheduleRuns, schedules } from './schema.js'
+import { missedSummary, reminderText } from './words.js'
+
+export interface NewReminder {
+  /** Who receives it; the actor themself when absent. */
+  memberId?: string
+  body: string
+  /** Local wall clock `YYYY-MM-DDTHH:mm` in the family's zone. */
+  dtstart: string
+  rrule?: string
+}
+
+/** A reminder for oneself, or (a parent) for another member. The first occurrence must be ahead. */
+export async function createReminder(tx: Tx, actor: ActorContext, now: Date, input: NewReminder): Promise<Schedule> {
+  const memberId = input.memberId ?? actor.memberId
+  if (memberId !== actor.memberId && !can(actor.role, 'reminders:others')) {
+    throw new DomainError('forbidden', 'reminders for others', 'Only a parent can set reminders for someone else.')
+  }
+  const [recipient] = await tx
+    .select({ id: members.id, status: members.status })
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.familyId, actor.familyId)))
+  if (!recipient || recipient.status === 'removed') throw new DomainError('not_found', `member ${memberId}`)
+  const body = input.body.trim()
+  if (!body || body.length > 300) {
+    throw new DomainError('invalid_input', 'reminder text', 'A reminder needs a few words, at most 300 characters.')
+  }
+  const recurrence: Recurrence = { dtstart: input.dtstart, rrule: input.rrule ?? null, timezone: actor.timezone }
+  const problem = recurrenceProblem(recurrence)
+  if (problem) throw new DomainError('invalid_input', `reminder: ${problem}`)
+  const first = nextOccurrence(recurrence, now)
+  if (!first) throw new DomainError('invalid_input', 'reminder in the past', 'That time has already passed.')
+  const row: Schedule = {
+    id: newId('sch'),
+    familyId: actor.familyId,
+    kind: 'reminder',
+    memberId,
+    createdBy: actor.memberId,
+    body,
+    dtstart: input.dtstart,
+    rrule: input.rrule ?? null,
+    timezone: actor.timezone,
+    nextRunAt: first,
+    status: 'active',
+    urgent: false,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await tx.insert(schedules).values({ ...row, body: tx.fields.seal(body) })
+  await audit(tx, actor, now, 'schedule.create', row.id)
+  return row
+}
+
+/** The actor's active reminders (and, for a parent, the ones they set for others), soonest first. */
+export async function listReminders(tx: Tx, actor: ActorContext): Promise<Schedule[]> {
+  const rows = await tx
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.familyId, actor.familyId), eq(schedules.status, 'active'), isNotNull(schedules.nextRunAt)))
+    .orderBy(asc(schedules.nextRunAt), asc(schedules.id))
+  return rows
+    .filter((s) => s.memberId === actor.memberId || s.createdBy === actor.memberId)
+    .map((s) => ({ ...s, body: tx.fields.open(s.body) }))
+}
+
+/** Cancels one of the actor's reminders (their own, or one they set). */
+export async function cancelReminder(tx: Tx, actor: ActorContext, now: Date, scheduleId: string): Promise<Schedule> {
+  const [row] = await tx
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.id, scheduleId), eq(schedules.familyId, actor.familyId)))
+  if (!row || (row.memberId !== actor.memberId && row.createdBy !== actor.memberId)) {
+    throw new DomainError('not_found', `schedule ${scheduleId}`)
+  }
+  await tx
+    .update(schedules)
+    .set({ status: 'cancelled', nextRunAt: null, updatedAt: now })
+    .where(eq(schedules.id, row.id))
+  await audit(tx, actor, now, 'schedule.cancel', row.id)
+  return { ...row, body: tx.fields.open(row.body), status: 'cancelled', nextRunAt: null }
+}
+
+/** The last reminder sent to the actor within `withinMs`, the one "done" and "snooze" answer. */
+export async function lastSentRun(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  withinMs: number,
+): Promise<{ run: ScheduleRun; schedule: Schedule } | undefined> {
+  const [hit] = await tx
+    .select({ run: scheduleRuns, schedule: schedules })
+    .from(scheduleRuns)
+    .innerJoin(schedules, eq(schedules.id, scheduleRuns.scheduleId))
+    .where(
+      and(
+        eq(scheduleRuns.memberId, actor.memberId),
+        eq(scheduleRuns.familyId, actor.familyId),
+        inArray(scheduleRuns.status, ['sent', 'late']),
+        gte(scheduleRuns.createdAt, new Date(now.getTime() - withinMs)),
+      ),
+    )
+    .orderBy(desc(scheduleRuns.createdAt), desc(scheduleRuns.id))
+    .limit(1)
+  return hit ? { run: hit.run, schedule: { ...hit.schedule, body: tx.fields.open(hit.schedule.body) } } : undefined
+}
+
+/** Marks a sent reminder done (the recipient replied "done"). */
+export async function markRunDone(tx: Tx, actor: ActorContext, now: Date, runId: string): Promise<void> {
+  await tx
+    .update(scheduleRuns)
+    .set({ status: 'done', updatedAt: now })
+    .where(and(eq(scheduleRuns.id, runId), eq(scheduleRuns.memberId, actor.memberId)))
+  await audit(tx, actor, now, 'schedule.done', runId)
+}
+
+/** "snooze 15": the same words again in `minutes`, as a one-off; the sent run is marked snoozed. */
+export async function snoozeRun(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  hit: { run: ScheduleRun; schedule: Schedule },
+  minutes: number,
+): Promise<Schedule> {
+  await tx.update(scheduleRuns).set({ status: 'snoozed', updatedAt: now }).where(eq(scheduleRuns.id, hit.run.id))
+  // On the minute, like every other reminder time.
+  const at = new Date(Math.ceil((now.getTime() + minutes * 60_000) / 60_000) * 60_000)
+  const row: Schedule = {
+    ...hit.schedule,
+    id: newId('sch'),
+    memberId: actor.memberId,
+    createdBy: actor.memberId,
+    dtstart: localMinute(at, actor.timezone),
+    rrule: null,
+    timezone: actor.timezone,
+    nextRunAt: at,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  }
+  await tx.insert(schedules).values({ ...row, body: tx.fields.seal(row.body) })
+  await audit(tx, actor, now, 'schedule.snooze', row.id)
+  return row
+}
+
+export interface FireOptions {
+  /** Occurrences at most this old are still sent (late, and saying so); older ones are missed. */
+  graceMs: number
+  /** Schedules handled per call (one transaction): a backlog goes in several, never holding the lock long. */
+  batch: number
+}
+
+export interface FireResult {
+  /** Due schedules handled in this call; equal to `batch` when more may be waiting. */
+  claimed: number
+  sent: number
+  late: number
+  missed: number
+}
+
+/** A message is "late" when it goes out more than this after its time (a tick is a few seconds). */
+const LATE_AFTER_MS = 2 * 60_000
+/** After a long outage, at most this many missed occurrences of one schedule are recorded one by one. */
+const MAX_CATCH_UP = 50
+
+/** What one due schedule comes to: the occurrence to send (if any), the missed ones, the next run. */
+interface Firing {
+  schedule: Schedule
+  send?: { at: Date; late: boolean }
+  missed: Date[]
+  next?: Date
+}
+
+/**
+ * Turns due schedules into outbox rows and advances them, in the caller's transaction: the messages,
+ * their run rows and the new `next_run_at` commit together, so a crash repeats or loses nothing, and a
+ * second scheduler on the same database (serialized by SQLite's write lock) finds them advanced. The
+ * outbox key `sch:<schedule>:<occurrence>` makes even a replayed occurrence a no-op. A batch is written
+ * with a few multi-row statements, so a backlog of 100,000 drains in seconds.
+ */
+export async function fireDue(tx: Tx, now: Date, opts: FireOptions): Promise<FireResult> {
+  const due = await tx
+    .select({ schedule: schedules, status: members.status })
+    .from(schedules)
+    .innerJoin(members, eq(members.id, schedules.memberId))
+    .where(lte(schedules.nextRunAt, now))
+    .orderBy(asc(schedules.nextRunAt))
+    .limit(opts.batch)
+  const gone = due.filter((d) => d.status === 'removed').map((d) => d.schedule.id)
+  if (gone.length) {
+    // The recipient left the family: nothing more is sent to them.
+    await tx
+      .update(schedules)
+      .set({ status: 'cancelled', nextRunAt: null, updatedAt: now })
+      .where(inArray(schedules.id, gone))
+  }
+  const firings = due
+    .filter((d) => d.status !== 'removed')
+    .map((d) => plan({ ...d.schedule, body: tx.fields.open(d.schedule.body) }, now, opts.graceMs))
+  const recorded = await recordRuns(tx, now, firings)
+  await sendReminders(tx, now, firings, recorded)
+  await advance(tx, now, firings)
+  await summarizeMissed(tx, now, firings)
+  return {
+    claimed: due.length,
+    sent: firings.filter((f) => f.send && recorded.has(runKey(f.schedule.id, f.send.at))).length,
+    late: firings.filter((f) => f.send?.late).length,
+    missed: firings.reduce((n, f) => n + f.missed.length, 0),
+  }
+}
+
+/** Which occurrences of one schedule are due, which of them is still worth sending, and what comes next. */
+function plan(s: Schedule, now: Date, graceMs: number): Firing {
+  const recurrence: Recurrence = { dtstart: s.dtstart, rrule: s.rrule, timezone: s.timezone }
+  const since = s.nextRunAt ?? now
+  const { due, next } = s.rrule
+    ? dueAndNext(recurrence, since, now, MAX_CATCH_UP)
+    : { due: occurrencesBetween(recurrence, since, now, 1), next: undefined }
+  if (!due.length) due.push(since) // a snooze, placed by instant rather than on the wall clock
+  const last = due.at(-1) as Date
+  const sendAt = now.getTime() - last.getTime() <= graceMs ? last : undefined
+  return {
+    schedule: s,
+    send: sendAt ? { at: sendAt, late: now.getTime() - sendAt.getTime() > LATE_AFTER_MS } : undefined,
+    missed: due.filter((at) => at !== sendAt),
+    next,
+  }
+}
+
+const runKey = (scheduleId: string, at: Date) => `${scheduleId}:${at.getTime()}`
+
+/** Records every handled occurrence; returns the keys newly recorded (an already recorded one is not sent again). */
+async function recordRuns(tx: Tx, now: Date, firings: Firing[]): Promise<Set<string>> {
+  const rows = firings.flatMap((f) => {
+    const base = { scheduleId: f.schedule.id, familyId: f.schedule.familyId, memberId: f.schedule.memberId }
+    const missed = f.missed.map((at) => ({ ...base, occurrenceAt: at, status: 'missed' as const, outboxKey: null }))
+    const sent = f.send
+      ? [
+          {
+            ...base,
+            occurrenceAt: f.send.at,
+            status: f.send.late ? ('late' as const) : ('sent' as const),
+            outboxKey: `sch:${runKey(f.schedule.id, f.send.at)}`,
+          },
+        ]
+      : []
+    return [...missed, ...sent].map((r) => ({ ...r, id: newId('run'), createdAt: now, updatedAt: now }))
+  })
+  const recorded = new Set<string>()
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await tx
+      .insert(scheduleRuns)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing({ target: [scheduleRuns.scheduleId, scheduleRuns.occurrenceAt] })
+      .returning({ scheduleId: scheduleRuns.scheduleId, occurrenceAt: scheduleRuns.occurrenceAt })
+    for (const r of inserted) recorded.add(runKey(r.scheduleId, r.occurrenceAt))
+  }
+  return recorded
+}
+
+async function sendReminders(tx: Tx, now: Date, firings: Firing[], recorded: Set<string>): Promise<void> {
+  const sending = firings.filter((f) => f.send && recorded.has(runKey(f.schedule.id, f.send.at)))
+  const routes = await memberRoutesMany(
+    tx,
+    sending.map((f) => f.schedule.memberId),
+  )
+  const names = await creatorNames(tx, sending)
+  const messages: NewOutboxMessage[] = []
+  for (const f of sending) {
+    const route = routes.get(f.schedule.memberId)?.[0]
+    if (!route || !f.send) continue // no channel left to reach them on: the run says it was due
+    messages.push({
+      idempotencyKey: `sch:${runKey(f.schedule.id, f.send.at)}`,
+      familyId: f.schedule.familyId,
+      memberId: f.schedule.memberId,
+      channel: route.channel,
+      toAddress: route.address,
+      kind: 'reminder',
+      urgent: f.schedule.urgent,
+      body: reminderText(f.schedule, names.get(f.schedule.createdBy), f.send.late ? f.send.at : undefined),
+    })
+  }
+  await enqueueOutboxMany(tx, now, messages)
+}
+
+/** The names of whoever set reminders for someone else ("Reminder from Ana"). */
+async function creatorNames(tx: Tx, firings: Firing[]): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(firings.filter((f) => f.schedule.createdBy !== f.schedule.memberId).map((f) => f.schedule.createdBy)),
+  ]
+  if (!ids.length) return new Map()
+  const rows = await tx.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids))
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/** Moves each schedule to its next occurrence (or ends it), grouping schedules that share one. */
+async function advance(tx: Tx, now: Date, firings: Firing[]): Promise<void> {
+  const groups = new Map<number, string[]>()
+  for (const f of firings) {
+    const key = f.next?.getTime() ?? -1
+    groups.set(key, [...(groups.get(key) ?? []), f.schedule.id])
+  }
+  for (const [next, ids] of groups) {
+    for (let i = 0; i < ids.length; i += 1000) {
+      await tx
+        .update(schedules)
+        .set(
+          next < 0
+            ? { nextRunAt: null, status: 'ended', updatedAt: now }
+            : { nextRunAt: new Date(next), updatedAt: now },
+        )
+        .where(inArray(schedules.id, ids.slice(i, i + 1000)))
+    }
+  }
+}
+
+/** One message per member for everything an outage made us miss. */
+async function summarizeMissed(tx: Tx, now: Date, firings: Firing[]): Promise<void> {
+  const byMember = new Map<string, { schedule: Schedule; at: Date }[]>()
+  for (const f of firings) {
+    if (!f.missed.length) continue
+    const list = byMember.get(f.schedule.memberId) ?? []
+    list.push(...f.missed.map((at) => ({ schedule: f.schedule, at })))
+    byMember.set(f.schedule.memberId, list)
+  }
+  for (const [memberId, list] of byMember) {
+    const first = list[0]
+    if (!first) continue
+    await enqueueToMember(tx, now, {
+      idempotencyKey: `sch-missed:${first.schedule.id}:${first.at.getTime()}`,
+      familyId: first.schedule.familyId,
+      memberId,
+      kind: 'reminder_missed',
+      body: missedSummary(list, first.schedule.timezone),
+    })
+  }
+}
+
+/** `YYYY-MM-DDTHH:mm` on the family's wall clock. */
+const localMinute = (at: Date, timezone: string) =>
+  DateTime.fromJSDate(at, { zone: timezone }).toFormat("yyyy-MM-dd'T'HH:mm")
+
+async function audit(tx: Tx, actor: ActorContext, now: Date, action: string, id: string) {
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action,
+    subjectType: 'schedule',
+    subjectId: id,
+  })
+}

@@ -1,0 +1,92 @@
+import cron, { type ScheduledTask } from 'node-cron'
+import type { Logger } from 'pino'
+import type { Db } from '../db/client.js'
+import { type FireResult, fireDue } from '../domain/schedules/service.js'
+import type { Clock } from '../lib/clock.js'
+
+export interface SchedulerOptions {
+  /** How often node-cron ticks; must divide 60 (node-cron's `*\/N` seconds field is uneven otherwise). */
+  tickSeconds?: number
+  /** Late but still worth sending: occurrences at most this old go out, saying so; older ones are missed. */
+  graceMs?: number
+  /** Schedules per transaction. */
+  batch?: number
+  /** Called when a tick wrote messages, so the outbox sends them now. */
+  onFired?: () => void
+}
+
+/**
+ * node-cron only ticks; what is due lives in the database (docs/decisions/0018-scheduler.md). A tick
+ * fires every due schedule, a batch per transaction, until none is left. Ticks never overlap here
+ * (node-cron's noOverlap and our own guard), and another process ticking the same file is safe: each
+ * batch is one write transaction that advances what it fired.
+ */
+export class Scheduler {
+  private task: ScheduledTask | undefined
+  private running: Promise<FireResult> | undefined
+  private readonly tickSeconds: number
+  private readonly graceMs: number
+  private readonly batch: number
+
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; log: Pick<Logger, 'error' | 'info'> },
+    private readonly opts: SchedulerOptions = {},
+  ) {
+    this.tickSeconds = opts.tickSeconds ?? 5
+    if (60 % this.tickSeconds !== 0) throw new Error('tickSeconds must divide 60')
+    this.graceMs = opts.graceMs ?? 30 * 60_000
+    this.batch = opts.batch ?? 500
+  }
+
+  start(): void {
+    if (this.task) return
+    this.task = cron.schedule(`*/${this.tickSeconds} * * * * *`, () => this.tickLogged(), {
+      name: 'scheduler',
+      noOverlap: true,
+    })
+    void this.tickLogged() // catch up at start rather than a tick later
+  }
+
+  async stop(): Promise<void> {
+    const task = this.task
+    this.task = undefined
+    if (task) await task.destroy()
+    await this.running?.catch(() => undefined)
+  }
+
+  /** Fires everything due now; returns the totals. Tests call this instead of waiting for cron. */
+  async tick(): Promise<FireResult> {
+    if (this.running) return await this.running
+    this.running = this.drain()
+    try {
+      return await this.running
+    } finally {
+      this.running = undefined
+    }
+  }
+
+  private async drain(): Promise<FireResult> {
+    const total: FireResult = { claimed: 0, sent: 0, late: 0, missed: 0 }
+    for (;;) {
+      const now = this.deps.clock.now()
+      const r = await this.deps.db.transaction((tx) => fireDue(tx, now, { graceMs: this.graceMs, batch: this.batch }))
+      total.claimed += r.claimed
+      total.sent += r.sent
+      total.late += r.late
+      total.missed += r.missed
+      if (r.claimed < this.batch) break
+    }
+    if (total.sent || total.missed) this.opts.onFired?.()
+    return total
+  }
+
+  private async tickLogged(): Promise<void> {
+    try {
+      await this.tick()
+    } catch (err) {
+      // By name and code only: a driver's message can quote SQL parameters.
+      const e = err as { name?: string; code?: string }
+      this.deps.log.error({ errorName: e?.name, errorCode: e?.code }, 'scheduler tick failed')
+    }
+  }
+}
