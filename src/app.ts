@@ -5,6 +5,7 @@ import { offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
 import { pendingAnswerStage } from './agent/record/pending.js'
 import { doseTime, recordStage } from './agent/record/stage.js'
+import { reminderStage } from './agent/reminders/stage.js'
 import { consoleRoutes } from './channels/console/routes.js'
 import { ConsoleSender } from './channels/console/sender.js'
 import { createTwilioClient } from './channels/twilio/client.js'
@@ -76,7 +77,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       clock,
       log,
       gate: deps.gate ?? [pendingAnswerStage(), redFlagStage({ record, doseAt: doseTime(parseMessage) })],
-      fastPath: firstOf('fast-path', [fastPath, record]),
+      fastPath: firstOf('fast-path', [fastPath, reminderStage(), record]),
       agent: deps.agent ?? offlineAgent,
     },
     // Handling a message writes its replies to the outbox: wake the sender.

@@ -139,8 +139,8 @@ export async function snoozeRun(
   minutes: number,
 ): Promise<Schedule> {
   await tx.update(scheduleRuns).set({ status: 'snoozed', updatedAt: now }).where(eq(scheduleRuns.id, hit.run.id))
-  // On the minute, like every other reminder time.
-  const at = new Date(Math.ceil((now.getTime() + minutes * 60_000) / 60_000) * 60_000)
+  // On the nearest minute, like every other reminder time: "snooze 15" at 7:00:20 is 7:15.
+  const at = new Date(Math.round((now.getTime() + minutes * 60_000) / 60_000) * 60_000)
   const row: Schedule = {
     ...hit.schedule,
     id: newId('sch'),
