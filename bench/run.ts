@@ -1,15 +1,23 @@
 /**
- * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|memory` runs one. Each figure is
+ * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
 import { coverage } from './coverage.js'
+import { fastPath } from './fast-path.js'
 import { gate } from './gate.js'
 import { ingest } from './ingest.js'
 import { latency } from './latency.js'
 import { memory } from './memory.js'
 import { agent, type Row } from './support.js'
 
-const SCENARIOS: Record<string, () => Promise<Row>> = { ingest, latency, memory, coverage, gate }
+const SCENARIOS: Record<string, () => Promise<Row>> = {
+  ingest,
+  latency,
+  memory,
+  coverage,
+  gate,
+  'fast-path': fastPath,
+}
 
 async function main() {
   const wanted = process.argv.slice(2)
