@@ -1,8 +1,9 @@
 /**
- * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|memory` runs one. Each figure is
+ * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
 import { coverage } from './coverage.js'
+import { fastPath } from './fast-path.js'
 import { gate } from './gate.js'
 import { ingest } from './ingest.js'
 import { latency } from './latency.js'
@@ -16,6 +17,7 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   memory,
   coverage,
   gate,
+  'fast-path': fastPath,
   scheduler,
   'scheduler-idle': schedulerIdle,
 }
