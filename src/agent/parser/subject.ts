@@ -1,3 +1,4 @@
+import { editDistance } from '../../domain/safety/text.js'
 import type { ParseContext, SubjectRef } from './types.js'
 
 /** Who a message mentions, and the text with those mentions cut out for the grammars. */
@@ -31,7 +32,8 @@ export interface SubjectRule {
   implicitSelf?: boolean
 }
 
-const CHILD = /\b(?:(?:the|my|our|your)\s+)?(?:baby|little one|kid|son|daughter|infant|newborn)\b/g
+const CHILD =
+  /\b(?:(?:the|my|our|your)\s+)?(?:baby (?:girl|boy)|(?:little|lil) (?:one|girl|boy|man|guy|lady)|baby|kiddo|kid|son|daughter|infant|newborn)\b/g
 const PRONOUN = /\b(?:she|he|her|him|his|hers|herself|himself|they|them|their)\b/g
 const SELF = /\b(?:i|me|my|myself|mine)\b/g
 
@@ -49,13 +51,78 @@ function aliases(ctx: ParseContext): Map<string, Set<string>> {
     map.set(key, set)
   }
   for (const d of ctx.dependents) {
-    for (const alias of [d.name, d.name.split(/\s+/)[0] ?? '', ...d.nicknames]) add(alias, d.id)
+    for (const alias of [d.name, d.name.split(/\s+/)[0] ?? '', ...d.nicknames]) {
+      // "Leo-bear" is typed "leo bear" and "leobear" too.
+      for (const spelled of new Set([alias, alias.replace(/[-\s]+/g, ' '), alias.replace(/[-\s]+/g, '')])) {
+        add(spelled, d.id)
+      }
+    }
   }
   for (const m of ctx.members) {
     const target = m.dependentId ?? `member:${m.id}`
     for (const alias of [m.name, m.name.split(/\s+/)[0] ?? '']) add(alias, target)
   }
   return map
+}
+
+/**
+ * Words one edit away from a name that are not a typo of it: who else a family talks about, and words a
+ * care log uses. A typo is only read as a name when it is none of these.
+ */
+const NOT_A_NAME = new Set([
+  'mama',
+  'mamma',
+  'momma',
+  'mom',
+  'mum',
+  'mommy',
+  'mummy',
+  'dad',
+  'dada',
+  'daddy',
+  'papa',
+  'grandma',
+  'grandpa',
+  'gramma',
+  'grampa',
+  'granny',
+  'nana',
+  'nanna',
+  'nanny',
+  'baby',
+  'babe',
+  'aunt',
+  'auntie',
+  'uncle',
+  'sister',
+  'brother',
+  'mayo',
+  'made',
+  'make',
+  'male',
+  'meds',
+  'nap',
+  'naps',
+])
+
+/** Names that are also verbs: "may i give her tylenol" asks permission, it does not name May. */
+const MODALS = new Set(['may', 'will', 'can'])
+
+/** Names of 4+ letters, where one typo still leaves them unmistakable ("Leo" one edit off is "leg"). */
+const FUZZY_MIN = 4
+
+/**
+ * A word one edit away (a swap counts as one) from a name of 4+ letters: "mayaa", "Mya" are Maya. Only
+ * when exactly one person is that close and the word is not itself a common family word; undefined else.
+ */
+function nearName(word: string, names: Map<string, Set<string>>): Set<string> | undefined {
+  if (word.length < 3 || NOT_A_NAME.has(word) || names.has(word)) return undefined
+  const near = new Set<string>()
+  for (const [alias, targets] of names) {
+    if (alias.length < FUZZY_MIN || !/^[a-z]+$/.test(alias)) continue
+    if (editDistance(word, alias, 1) <= 1) for (const t of targets) near.add(t)
+  }
+  return near.size === 1 ? near : undefined
 }
 
 /** Finds names (possessive too), child nouns, pronouns and I/me/my, longest name first. */
@@ -66,13 +133,23 @@ export function findMentions(text: string, ctx: ParseContext): Mentions {
   let otherMember = false
   let rest = text
   if (names.size > 0) {
-    const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp)
+    const alternatives = [...names.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => (MODALS.has(n) ? `${escapeRegExp(n)}(?!\\s+(?:i|we|you|she|he|they|it)\\b)` : escapeRegExp(n)))
     const re = new RegExp(`(?<![\\p{L}\\p{N}'])(${alternatives.join('|')})(?:'s|s'|')?(?![\\p{L}\\p{N}])`, 'gu')
     rest = rest.replace(re, (_, name: string) => {
       const targets = [...(names.get(name) ?? [])]
       if (targets.some((t) => t.startsWith('member:'))) otherMember = true
       const ids = order.filter((id) => targets.includes(id))
       if (ids.length > 0) named.push(ids)
+      return ' @ '
+    })
+    rest = rest.replace(/(?<![\p{L}\p{N}'@])([a-z]+)(?:'s)?(?![\p{L}\p{N}'])/gu, (word, bare: string) => {
+      const near = nearName(bare, names)
+      if (!near) return word
+      const targets = [...near]
+      if (targets.some((t) => t.startsWith('member:'))) otherMember = true
+      else named.push(targets)
       return ' @ '
     })
   }
