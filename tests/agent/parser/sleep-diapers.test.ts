@@ -107,6 +107,29 @@ const lopezDiapers: Case[] = [
   ['I changed a dirty diaper for maya', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
   ['Maya had a blowout', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
   ['diaper change - wet + dirty', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: true }],
+  // Slang: "#2" and "number two" are dirty, "#1" and "soaked" wet; "a wet one" is the diaper said again.
+  ['maya #2', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
+  ['leo number two', { kind: 'log_diaper', subject: leo, at: NOW, wet: false, dirty: true }],
+  ['#1 at 2', { kind: 'log_diaper', subject: lopezKids, at: '2026-01-15T22:00:00.000Z', wet: true, dirty: false }],
+  ['soaked diaper', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: false }],
+  ['changed a wet one', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: false }],
+  ['messy diaper', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: false, dirty: true }],
+  // Size and colour are details the log does not keep: they do not stop the entry.
+  ['huge blowout up the back', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: false, dirty: true }],
+  [
+    'dirty diaper, mustard yellow and seedy',
+    { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: false, dirty: true },
+  ],
+  ['maya pooped a lot', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
+  // A dry or leaking diaper, two diapers, blood or a worrying colour: the agent reads them.
+  ['dry diaper', undefined],
+  ['diaper leaked', undefined],
+  ['two wet diapers', undefined],
+  ['poop with blood in it', undefined],
+  ['black poop', undefined],
+  ['white poop', undefined],
+  ['#2 in the potty', undefined],
+  ['nap #2', undefined],
 ]
 
 const evansBaby: Case[] = [
