@@ -26,6 +26,10 @@ const TYPOS: Record<string, string> = {
   dieper: 'diaper',
   nappy: 'diaper',
   nappie: 'diaper',
+  dipe: 'diaper',
+  nite: 'night',
+  tonite: 'tonight',
+  bfed: 'breastfed',
   temprature: 'temperature',
   tempreture: 'temperature',
   temperture: 'temperature',
@@ -92,7 +96,10 @@ const NUMBER_WORDS: Record<string, string> = {
   twelve: '12',
 }
 
-/** "Fed Maya 4 Ounces @ 3 P.M.!" → "fed maya 4 oz at 3 pm". Keeps "?" so questions stay questions. */
+/**
+ * "Fed Maya 4 Ounces @ 3 P.M.!" → "fed maya 4 oz at 3 pm". Keeps "?" so questions stay questions. Three
+ * emoji carry a word: 😴/💤 "asleep", 💩 "poop", ✅ "done"; the rest are dropped.
+ */
 export function normalize(raw: string): string {
   let t = raw
     .normalize('NFKC')
@@ -100,7 +107,11 @@ export function normalize(raw: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\u2044/g, '/')
+    .replace(/[\u{1F634}\u{1F4A4}]/gu, ' asleep ')
+    .replace(/\u{1F4A9}/gu, ' poop ')
+    .replace(/[\u2705\u2714\u2611]/gu, ' done ')
     .replace(/\p{Extended_Pictographic}|[\u200d\ufe0f]/gu, ' ')
+    .replace(/\bbf'?e?d\b/g, 'breastfed')
     .replace(/\b([ap])\.\s?m\.?(?=\s|$|[,;!?])/g, '$1m')
     .replace(/@/g, ' at ')
   t = t

@@ -67,6 +67,21 @@ const lopezBottles: Case[] = [
       feed: bottle(147.9, 5, 'oz', 'stated', 'breastmilk'),
     },
   ],
+  // Chatter around the fact adds nothing to log and does not stop it.
+  [
+    'maya took 4oz lol she was starving',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
+  [
+    'leo drank 6oz new record',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: bottle(177.4, 6, 'oz') },
+  ],
+  ['maya took 4oz lol she threw up after', undefined],
+  ['lol', undefined],
+  [
+    'last nite at 11 fed maya 4oz',
+    { kind: 'log_feed', subject: maya, at: '2026-01-15T07:00:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
   ['fead leo 3 oz', { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: bottle(88.7, 3, 'oz') }],
   [
     'bug had 2.5oz. at 1',
@@ -219,6 +234,15 @@ const lopezBreast: Case[] = [
   [
     'nursed maya 15 min on the left',
     { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'L', minutes: 15 }) },
+  ],
+  // "bf'd" and "bfed" are short for breastfed.
+  [
+    "bf'd maya 20 min",
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 20 }) },
+  ],
+  [
+    'bfed leo 15 min',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 15 }) },
   ],
 ]
 

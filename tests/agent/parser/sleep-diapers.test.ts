@@ -81,6 +81,14 @@ const lopezSleep: Case[] = [
   ['maya up from nap at 3:50', { kind: 'log_sleep', subject: maya, event: 'end', at: '2026-01-15T23:50:00.000Z' }],
 ]
 
+const emojiSleep: Case[] = [
+  // 😴 and 💤 say asleep; "finally" is chatter.
+  ['😴', { kind: 'log_sleep', subject: lopezKids, event: 'start', at: NOW }],
+  ['leo 💤', { kind: 'log_sleep', subject: leo, event: 'start', at: NOW }],
+  ['finally asleep', { kind: 'log_sleep', subject: lopezKids, event: 'start', at: NOW }],
+  ['🙂', undefined],
+]
+
 const lopezDiapers: Case[] = [
   ['wet diaper', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: false }],
   ['dirty+wet', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: true }],
@@ -107,6 +115,10 @@ const lopezDiapers: Case[] = [
   ['I changed a dirty diaper for maya', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
   ['Maya had a blowout', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
   ['diaper change - wet + dirty', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: true }],
+  // 💩 is a poop, and chatter around a diaper does not stop it.
+  ['maya 💩', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
+  ['ugh blowout', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: false, dirty: true }],
+  ['wet dipe', { kind: 'log_diaper', subject: lopezKids, at: NOW, wet: true, dirty: false }],
   // Slang: "#2" and "number two" are dirty, "#1" and "soaked" wet; "a wet one" is the diaper said again.
   ['maya #2', { kind: 'log_diaper', subject: maya, at: NOW, wet: false, dirty: true }],
   ['leo number two', { kind: 'log_diaper', subject: leo, at: NOW, wet: false, dirty: true }],
@@ -163,6 +175,7 @@ const evansBaby: Case[] = [
 
 describe('parseMessage: sleep and diapers', () => {
   it.each(lopezSleep)('reads the sleep in "%s"', (...row) => expectCase(lopez, row))
+  it.each(emojiSleep)('reads the sleep in "%s"', (...row) => expectCase(lopez, row))
   it.each(lopezDiapers)('reads the diaper in "%s"', (...row) => expectCase(lopez, row))
   it.each(evansBaby)('reads "%s" for a one-child family', (...row) => expectCase(evans, row))
 })
