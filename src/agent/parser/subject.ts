@@ -190,13 +190,24 @@ function refOf(ids: string[]): SubjectRef | undefined {
   return ids.length === 1 ? { dependentId: only } : { ambiguous: ids }
 }
 
+/** The subject is a child, or one of several children: never an adult cared for, never the sender. */
+export function isChild(ref: SubjectRef, ctx: ParseContext): boolean {
+  const ids = 'dependentId' in ref ? [ref.dependentId] : 'ambiguous' in ref ? ref.ambiguous : []
+  const children = new Set(childrenOf(ctx).map((d) => d.id))
+  return ids.length > 0 && ids.every((id) => children.has(id))
+}
+
+function childrenOf(ctx: ParseContext): ParseContext['dependents'] {
+  const adults = new Set(ctx.members.map((m) => m.dependentId).concat(ctx.self.dependentId))
+  return ctx.dependents.filter((d) => !adults.has(d.id))
+}
+
 /**
  * The dependents a pronoun or a missing name can mean. Children are dependents who are not also
  * members (grandpa texts for himself): a family with one child and grandpa needs no name for a feed.
  */
 function poolRef(ctx: ParseContext, pool: 'children' | 'all'): SubjectRef | undefined {
-  const adults = new Set(ctx.members.map((m) => m.dependentId).concat(ctx.self.dependentId))
-  const children = ctx.dependents.filter((d) => !adults.has(d.id))
+  const children = childrenOf(ctx)
   const chosen = pool === 'children' && children.length > 0 ? children : ctx.dependents
   return refOf(chosen.map((d) => d.id))
 }
