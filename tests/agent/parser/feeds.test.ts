@@ -67,6 +67,20 @@ const lopezBottles: Case[] = [
       feed: bottle(147.9, 5, 'oz', 'stated', 'breastmilk'),
     },
   ],
+  // Where bottles are in oz, a bare 20 or more is ml: no bottle holds 20 oz.
+  [
+    'bottle 120',
+    { kind: 'log_feed', subject: lopezKids, at: '2026-01-16T00:10:00.000Z', feed: bottle(120, 120, 'ml', 'inferred') },
+  ],
+  [
+    'leo had 150 at 1',
+    { kind: 'log_feed', subject: leo, at: '2026-01-15T21:00:00.000Z', feed: bottle(150, 150, 'ml', 'inferred') },
+  ],
+  // Cow's or whole milk is a bottle with no milk type the log knows.
+  [
+    'leo drank 6 oz whole milk',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: bottle(177.4, 6, 'oz') },
+  ],
   // Chatter around the fact adds nothing to log and does not stop it.
   [
     'maya took 4oz lol she was starving',
@@ -235,6 +249,22 @@ const lopezBreast: Case[] = [
     'nursed maya 15 min on the left',
     { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'L', minutes: 15 }) },
   ],
+  // "each side" is both sides, that long each; "fed" with a side is nursing.
+  [
+    'nursed maya 12 min each side',
+    {
+      kind: 'log_feed',
+      subject: maya,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: breast({ side: 'L', minutes: 12 }, { side: 'R', minutes: 12 }),
+    },
+  ],
+  [
+    'fed leo on the right side 10 min',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'R', minutes: 10 }) },
+  ],
+  ['nursed 10 min each side and 5 min each side', undefined],
+  ['fed maya at 3', undefined],
   // "bf'd" and "bfed" are short for breastfed.
   [
     "bf'd maya 20 min",
@@ -273,6 +303,30 @@ const lopezSolids: Case[] = [
       feed: { method: 'solids', food: 'sweet potato and peas' },
     },
   ],
+  // "for lunch" says which meal, not when: logged now. "had" is not read as eating ("had a bath").
+  [
+    'leo ate mac n cheese and green beans for lunch',
+    {
+      kind: 'log_feed',
+      subject: leo,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: { method: 'solids', food: 'mac n cheese and green beans' },
+    },
+  ],
+  [
+    'leo ate scrambled eggs for breakfast',
+    {
+      kind: 'log_feed',
+      subject: leo,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: { method: 'solids', food: 'scrambled eggs' },
+    },
+  ],
+  ['leo had scrambled eggs for breakfast', undefined],
+  ['leo had a bath', undefined],
+  ['leo had a meltdown for dinner', undefined],
+  ['leo ate after lunch', undefined],
+  ['leo had pasta with lunch', undefined],
   [
     'Buddy ate half a pear 30 min ago',
     { kind: 'log_feed', subject: leo, at: '2026-01-15T23:40:00.000Z', feed: { method: 'solids', food: 'pear' } },

@@ -42,7 +42,8 @@ const lopezNegatives: string[] = [
   'temp is 38.4 but she seems fine',
   // Amounts without a unit to trust, or implausible ones.
   'gave tylenol 5',
-  'bottle 120',
+  'bottle 15',
+  'maya had 18 at 2',
   'fed 500ml',
   'gave maya 50ml tylenol',
   'nursed L 150',

@@ -1,7 +1,7 @@
 import { cutAll, type Input } from '../grammar.js'
 import { resolveSubject, type SubjectRule } from '../subject.js'
 import type { BreastPart, Feed, LogCommand } from '../types.js'
-import { bareBottle, bareVolumeUnit, NUM, ozToMl, plausibleBottleMl, round, toNumber } from '../units.js'
+import { bareBottleUnit, NUM, ozToMl, plausibleBottleMl, round, toNumber } from '../units.js'
 import { leftover, readWhen, splitWhen } from '../when.js'
 
 const BREAST_VERB = /\b(?:nursed|nursing|breast ?fed|breastfeeding|bf)\b/g
@@ -15,7 +15,13 @@ const BARE = new RegExp(
   String.raw`\b(?:fed|bottle|drank|had|took|finished|feed)\s+(?:a\s+)?(?:bottle\s+)?(?:of\s+)?(${NUM})(?![\w.:/])(?!\s*(?:am|pm|min|h|hrs?|hours?|ago|ml|oz)\b)`,
   'g',
 )
-const MILK = /\b(formula|breastmilk|expressed milk|pumped milk|ebm|milk)\b/g
+const MILK =
+  /\b(formula|breastmilk|expressed milk|pumped milk|ebm|(?:(?:whole|cow'?s|oat|almond|soy|toddler)\s+)?milk)\b/g
+/** "15 min each side": both sides, that long each. */
+const EACH =
+  /\b(?:for\s+)?(\d{1,2})\s*min\s+(?:on\s+)?(?:each|per|a)\s+side\b|\beach side\s+(?:for\s+)?(\d{1,2})\s*min\b/g
+/** Without a nursing verb, "fed" with a side is a breastfeed: "fed on left side 10 min". */
+const FED_SIDE = /\bfed\b.*\b(?:left|right|both sides|[lr]\s*\d)/
 const VERB = /\b(?:fed|drank|ate|had|took|finished|bottle ?fed|bottle|gave|feed)\b/g
 /** Under 30 ml an amount could be a dose: only a feed word or a milk makes it a feed. */
 const FEEDISH = /\b(?:fed|drank|ate|finished|bottle|feed|formula|breastmilk|ebm|milk)\b/
@@ -59,8 +65,8 @@ function breast(text: string): Found {
     parts = minutesFirst.found.map((m) => ({ side: sideOf(m[2]), minutes: minutes(m[1]) }))
     t = minutesFirst.rest
   }
-  // Without a verb only two sides with minutes say "breast": "L 15 R 10".
-  if (verb.found.length === 0 && parts.length < 2) return undefined
+  // Without a verb only two sides with minutes say "breast": "L 15 R 10"; or "fed" with a side.
+  if (verb.found.length === 0 && parts.length < 2 && !FED_SIDE.test(text)) return undefined
   if (parts.length === 0) ({ parts, rest: t } = unpaired(t))
   if (parts.some((p) => Number.isNaN(p.minutes))) return undefined
   return { feed: { method: 'breast', parts }, rest: t }
@@ -68,6 +74,21 @@ function breast(text: string): Found {
 
 /** "both sides 10 min each", "left side", "for 20 min": sides and minutes not written as pairs. */
 function unpaired(text: string): { parts: BreastPart[]; rest: string } {
+  const each = cutAll(text, EACH)
+  const [e] = each.found
+  if (e) {
+    const m = minutes(e[1] ?? e[2])
+    const rest = each.found.length === 1 ? each.rest : text
+    return each.found.length === 1
+      ? {
+          parts: [
+            { side: 'L', minutes: m },
+            { side: 'R', minutes: m },
+          ],
+          rest,
+        }
+      : { parts: [], rest }
+  }
   const both = cutAll(text, BOTH)
   const [b] = both.found
   if (b) {
@@ -104,11 +125,11 @@ function bottleAmount(text: string, locale: string): BottleAmount | undefined {
     return { value, unit: v[2] === 'oz' ? 'oz' : 'ml', source: 'stated', rest: volumes.rest }
   }
   const bare = [...text.matchAll(BARE)]
-  const unit = bareVolumeUnit(locale)
   const [b] = bare
-  if (!b || bare.length > 1 || !unit) return undefined
+  if (!b || bare.length > 1) return undefined
   const value = toNumber(b[1] ?? '') ?? Number.NaN
-  if (!bareBottle(value, unit)) return undefined
+  const unit = bareBottleUnit(value, locale)
+  if (!unit) return undefined
   return {
     value,
     unit,
@@ -118,8 +139,8 @@ function bottleAmount(text: string, locale: string): BottleAmount | undefined {
 }
 
 function milkOf(word: string | undefined): 'formula' | 'breastmilk' | undefined {
-  if (word === undefined || word === 'milk') return undefined
-  return word === 'formula' ? 'formula' : 'breastmilk'
+  if (word === 'formula') return 'formula'
+  return word !== undefined && /^(?:breastmilk|expressed milk|pumped milk|ebm)$/.test(word) ? 'breastmilk' : undefined
 }
 
 function bottle(text: string, locale: string): Found {
@@ -146,13 +167,20 @@ function bottle(text: string, locale: string): Found {
 const NOT_FOOD =
   /\b(?:well|good|great|fine|ok|okay|poorly|badly|bad|lots|lot|little|nothing|everything|all|much|more|less|enough|dog|cat|it|that|this|something|anything|food|lunch|dinner|breakfast|snack|meal)\b/
 
+/** "for lunch": which meal it was, not when (no clock time); kept out of the food's name. */
+const MEAL = /\s+for (?:breakfast|lunch|dinner|supper|(?:a |her |his )?snack)$/
+
+/** "ate banana", "solids: rice cereal", "ate mac n cheese for lunch" ("had" is not eating: "had a bath"). */
 function solids(input: Input): Found {
   const m = /^(?:ate|solids)\s*:?\s+(.+)$/.exec(input.rest)
   if (!m?.[1]) return undefined
   const split = splitWhen(m[1], input.clock)
   if (!split) return undefined
-  const food = split.head.replace(/^(?:(?:some|a|an|the|a bit of|a little|half (?:a|an|of))\s+)+/, '').trim()
-  if (!/^[a-z][a-z ,'&-]*$/.test(food) || food.split(' ').length > 5 || NOT_FOOD.test(food)) return undefined
+  const food = split.head
+    .replace(MEAL, '')
+    .replace(/^(?:(?:some|a|an|the|a bit of|a little|half (?:a|an|of))\s+)+/, '')
+    .trim()
+  if (!/^[a-z][a-z ,'&-]*$/.test(food) || food.split(' ').length > 8 || NOT_FOOD.test(food)) return undefined
   if (leftover(food) === '') return undefined
   return { feed: { method: 'solids', food }, rest: split.timeText }
 }
