@@ -94,6 +94,48 @@ const temperatures: Case[] = [
     'maya fever 103.1 under the arm',
     { kind: 'log_temperature', subject: maya, at: NOW, temperature: temp(103.1, 'F', 'inferred', 39.5, 'armpit') },
   ],
+  // Ways of saying it: "running", "thermometer says", "still", "low grade", "body temp".
+  [
+    "he's running 101",
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(101, 'F', 'inferred', 38.33) },
+  ],
+  [
+    'thermometer says 100.8',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(100.8, 'F', 'inferred', 38.22) },
+  ],
+  [
+    'leo temp still 101',
+    { kind: 'log_temperature', subject: leo, at: NOW, temperature: temp(101, 'F', 'inferred', 38.33) },
+  ],
+  [
+    'low-grade fever 99.8',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(99.8, 'F', 'inferred', 37.67) },
+  ],
+  [
+    'temp around 101',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(101, 'F', 'inferred', 38.33) },
+  ],
+  [
+    'temp in her armpit 99.1',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(99.1, 'F', 'inferred', 37.28, 'armpit') },
+  ],
+  [
+    'forehead scan 99.9',
+    {
+      kind: 'log_temperature',
+      subject: lopezAll,
+      at: NOW,
+      temperature: temp(99.9, 'F', 'inferred', 37.72, 'forehead'),
+    },
+  ],
+  // A decimal °F reading beside a named child says temperature by itself; nothing else is read bare.
+  ['maya 101.2', { kind: 'log_temperature', subject: maya, at: NOW, temperature: temp(101.2, 'F', 'inferred', 38.44) }],
+  ['maya 101', undefined],
+  ['leo 38.4', undefined],
+  ['grandpa 101.2', undefined],
+  ['she is 101.2', undefined],
+  ['leo running 40 laps', undefined],
+  ['running late, 101 things to do', undefined],
 ]
 
 const weight = (value: number, ...original: object[]) => ({ measure: 'weight', value, unit: 'kg', original })
