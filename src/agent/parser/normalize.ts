@@ -57,17 +57,17 @@ const TYPOS: Record<string, string> = {
 }
 
 const UNITS: [RegExp, string][] = [
-  [/\b(?:milli-?lit(?:er|re)s?|mls|cc)\b|\bml\./g, 'ml'],
-  [/\b(?:fl\.?\s*)?(?:ounces?|ozs|onces)\b|\boz\./g, 'oz'],
-  [/\b(?:teaspoons?|tsps)\b|\btsp\./g, 'tsp'],
-  [/\b(?:tablespoons?|tbsps)\b|\btbsp\./g, 'tbsp'],
-  [/\b(?:kilo-?grams?|kilos?|kgs)\b|\bkg\./g, 'kg'],
-  [/\b(?:grams?|gms?)\b/g, 'g'],
-  [/\b(?:pounds?|lbs)\b|\blbs?\./g, 'lb'],
-  [/\b(?:centi-?met(?:er|re)s?|cms)\b/g, 'cm'],
+  [/(?:\b|(?<=\d))(?:milli-?lit(?:er|re)s?|mls|cc)\b|\bml\./g, 'ml'],
+  [/(?:\b|(?<=\d))(?:fl\.?\s*)?(?:ounces?|ozs|onces)\b|\boz\./g, 'oz'],
+  [/(?:\b|(?<=\d))(?:teaspoons?|tsps)\b|\btsp\./g, 'tsp'],
+  [/(?:\b|(?<=\d))(?:tablespoons?|tbsps)\b|\btbsp\./g, 'tbsp'],
+  [/(?:\b|(?<=\d))(?:kilo-?grams?|kilos?|kgs)\b|\bkg\./g, 'kg'],
+  [/(?:\b|(?<=\d))(?:grams?|gms?)\b/g, 'g'],
+  [/(?:\b|(?<=\d))(?:pounds?|lbs)\b|\blbs?\./g, 'lb'],
+  [/(?:\b|(?<=\d))(?:centi-?met(?:er|re)s?|cms)\b/g, 'cm'],
   [/(\d)\s*(?:inches|inch|in\.|")/g, '$1 in'],
-  [/\b(?:minutes?|mins)\b/g, 'min'],
-  [/\b(?:milligrams?|mgs)\b/g, 'mg'],
+  [/(?:\b|(?<=\d))(?:minutes?|mins)\b/g, 'min'],
+  [/(?:\b|(?<=\d))(?:milligrams?|mgs)\b/g, 'mg'],
 ]
 
 const CONTRACTIONS: [RegExp, string][] = [

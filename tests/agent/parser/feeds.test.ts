@@ -67,6 +67,11 @@ const lopezBottles: Case[] = [
       feed: bottle(147.9, 5, 'oz', 'stated', 'breastmilk'),
     },
   ],
+  // A unit run into the number ("120mls") is the same unit.
+  [
+    'fed maya 120mls',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(120, 120, 'ml') },
+  ],
   // Where bottles are in oz, a bare 20 or more is ml: no bottle holds 20 oz.
   [
     'bottle 120',
@@ -264,6 +269,10 @@ const lopezBreast: Case[] = [
     { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'R', minutes: 10 }) },
   ],
   ['nursed 10 min each side and 5 min each side', undefined],
+  [
+    'nursed leo 15mins',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 15 }) },
+  ],
   ['fed maya at 3', undefined],
   // "bf'd" and "bfed" are short for breastfed.
   [

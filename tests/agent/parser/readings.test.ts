@@ -147,6 +147,43 @@ const lengthCm = (measure: string, value: number, original: object) => ({
 })
 
 const growth: Case[] = [
+  // A mass in kg or lb says weight by itself; where it was weighed does not stop the entry.
+  [
+    'maya 14 lb',
+    { kind: 'log_growth', subject: maya, at: NOW, measurements: [weight(6.35, { value: 14, unit: 'lb' })] },
+  ],
+  [
+    'leo is 16kgs now',
+    { kind: 'log_growth', subject: leo, at: NOW, measurements: [weight(16, { value: 16, unit: 'kg' })] },
+  ],
+  [
+    'maya 13lbs 4oz at her checkup',
+    {
+      kind: 'log_growth',
+      subject: maya,
+      at: NOW,
+      measurements: [weight(6.01, { value: 13, unit: 'lb' }, { value: 4, unit: 'oz' })],
+    },
+  ],
+  [
+    'maya 6.4 kg, length 63 cm',
+    {
+      kind: 'log_growth',
+      subject: maya,
+      at: NOW,
+      measurements: [weight(6.4, { value: 6.4, unit: 'kg' }), lengthCm('length', 63, { value: 63, unit: 'cm' })],
+    },
+  ],
+  [
+    'new weight: 6.2 kg',
+    { kind: 'log_growth', subject: lopezAll, at: NOW, measurements: [weight(6.2, { value: 6.2, unit: 'kg' })] },
+  ],
+  // A change, two weights, or something else weighed: the agent.
+  ['maya gained 6 oz', undefined],
+  ['maya lost 1 lb', undefined],
+  ['maya 14 lb and leo 35 lb', undefined],
+  ['maya 4 lb bag of rice', undefined],
+  ['maya 14 lb 20 oz', undefined],
   [
     'maya weighed 6.2 kg today',
     { kind: 'log_growth', subject: maya, at: NOW, measurements: [weight(6.2, { value: 6.2, unit: 'kg' })] },
