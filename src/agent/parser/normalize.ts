@@ -75,6 +75,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bwon'?t\b/g, 'will not'],
   [/\b(\w+)n't\b/g, '$1 not'],
   [/\b(what|when|how|who|that|it|she|he|there|where)'s\b/g, '$1 is'],
+  [/\b(what|how|when|where)s\b/g, '$1 is'],
   [/\bi'm\b/g, 'i am'],
   [/\bi've\b/g, 'i have'],
   [/\bi'd\b/g, 'i had'],

@@ -48,7 +48,7 @@ const RULES: Rule[] = [
       re(
         `how (?:much|many (?:oz|ml|bottles|feeds)) (?:milk |formula |breastmilk )?(?:(?:has|did|have) )?(?:(?:eaten|eat|drunk|drank|drink|had|taken) )?(?:today|so far today|so far)`,
       ),
-      re(`(?:total|intake|total intake|feeds|how much)(?: (?:milk|formula|intake))? (?:today|so far today)`),
+      re(`(?:total|intake|total intake|feeds|how much)(?: (?:milk|formula|intake|oz|ml))? (?:today|so far today)`),
       re(`today'?s (?:intake|total|feeds)`),
     ],
   },
@@ -74,8 +74,9 @@ const RULES: Rule[] = [
     drug: 'required',
     patterns: [
       re(`(?:can|could|may) (?:have|get|take|give) ${D}${AGAIN}`),
-      re(`when can (?:have|get|take|give) (?:the )?(?:next )?${D}(?: again)?`),
-      re(`is it (?:ok|okay|safe|too soon|too early|fine|alright) to (?:give|have|take) ${D}${AGAIN}`),
+      re(`when can (?:have|get|take|give) (?:the )?(?:next )?${D}(?: again| next)?`),
+      re(`how long (?:until|till|til|before) (?:can|could) (?:have|get|take|give) ${D}${AGAIN}`),
+      re(`(?:is it )?(?:ok|okay|safe|too soon|too early|fine|alright) to (?:give|have|take) ${D}${AGAIN}`),
       re(`(?:is it )?too (?:soon|early) for ${D}`),
     ],
   },
@@ -105,6 +106,8 @@ const RULES: Rule[] = [
       re(`how many days (?:of|on) ${D} (?:are |is |do have |does have )?left`),
       re(`how many days (?:are |is )?left (?:of|on|for) ${D}`),
       re(`when (?:do|does|will|should) (?:need|needs|have) to (?:refill|reorder|get more)(?: (?:of )?${D})?`),
+      re(`when (?:do|does|will|should) (?:refill|reorder|order more)(?: (?:of )?${D})?`),
+      re(`how many (?:${MEDS}|days of ${MEDS}) (?:do |does )?(?:have )?left`),
       re(`when (?:do|does|will|should) (?:need|needs|get) (?:a |another )?refill(?: (?:of|for|on) ${D})?`),
       re(`when (?:will|do|does) (?:run|runs) out(?: of ${D})?`),
     ],
@@ -119,7 +122,7 @@ const RULES: Rule[] = [
         `what (?:is|are) (?:the )?(?:right |correct |usual |normal |recommended |prescribed )?(?:dose|dosage|amount) (?:of|for) ${D}`,
       ),
       re(`how much ${D} (?:do|should|can|does) (?:give|take|have|get)(?: now)?`),
-      re(`${D} (?:dose|dosage)`),
+      re(`(?:what is )?${D} (?:dose|dosage)`),
       re(`(?:dose|dosage) (?:of|for) ${D}`),
     ],
   },
@@ -139,12 +142,13 @@ const RULES: Rule[] = [
 ]
 
 const SUMMARY = re(
-  `(?:summary|today|recap|daily summary|day summary|daily recap|today'?s summary|summary (?:for )?today|summary (?:for|of)|recap (?:for|of)|today for|how was (?:the )?day|how is (?:the )?day going)`,
+  `(?:(?:give|send|can get|can have) )?(?:a |the )?(?:summary|today|recap|daily summary|day summary|daily recap|today'?s summary|summary (?:for )?today|summary (?:for|of)|recap (?:for|of)|today for|how was (?:the )?day|how is (?:the )?day going|how is doing today|update on|any updates? on)`,
 )
 
 /** The question the text asks, or undefined. Questions have no time: they are about the record now. */
 export function parseQuestion(input: Input): QueryCommand | undefined {
   const q = input.rest
+    .replace(/^what time\b/, 'when')
     .replace(/[?!.,]+/g, ' ')
     .replace(/\b(?:please|pls)\b/g, ' ')
     .replace(/\s+/g, ' ')
@@ -214,9 +218,12 @@ function build(
 /** "summary" and "today" are about the family; "Maya's summary" about Maya. */
 function summary(input: Input): QueryCommand | undefined {
   const m = input.mentions
-  if (m.named.length === 0 && !m.pronoun && !m.child && !m.self && !m.otherMember) {
+  // "give me a summary", "can I get a recap": the sender asks; they are not what it is about.
+  const asking = /^(?:(?:give|send) me|can i (?:get|have))\b/.test(input.text)
+  const self = m.self && (!asking || /\bmy\b/.test(input.text))
+  if (m.named.length === 0 && !m.pronoun && !m.child && !self && !m.otherMember) {
     return { kind: 'summary', subject: { family: true } }
   }
-  const subject = resolveSubject(m, input.ctx, { pool: 'all', self: 'subject' })
+  const subject = resolveSubject({ ...m, self }, input.ctx, { pool: 'all', self: 'subject' })
   return subject ? { kind: 'summary', subject } : undefined
 }

@@ -21,6 +21,22 @@ const metformin = { name: 'metformin', key: 'metformin' }
 const self = { self: true }
 
 const lopezQuestions: Case[] = [
+  // "what time" asks when; "ok to give" and "how long until" ask the dose guard.
+  ['what time did maya eat', { kind: 'last_feed', subject: maya }],
+  ['what time was her last tylenol', { kind: 'last_dose', subject: lopezAll, drug: tylenol }],
+  ['ok to give her tylenol now?', { kind: 'can_dose', subject: lopezAll, drug: tylenol }],
+  ['how long until leo can have motrin again', { kind: 'can_dose', subject: leo, drug: motrin }],
+  ['when can maya have tylenol next', { kind: 'can_dose', subject: maya, drug: tylenol }],
+  ['should i give her tylenol', undefined],
+  ['ok to give tylenol and motrin together?', undefined],
+  ['total oz today?', { kind: 'intake_today', subject: lopezKids }],
+  ["whats maya's tylenol dose", { kind: 'dose_info', subject: maya, drug: tylenol }],
+  // Summaries asked for in so many words; the sender asking is not whom it is about.
+  ['give me a summary', { kind: 'summary', subject: { family: true } }],
+  ['can i get a recap for leo', { kind: 'summary', subject: leo }],
+  ["how's maya doing today", { kind: 'summary', subject: maya }],
+  ['update on leo?', { kind: 'summary', subject: leo }],
+  ['give me a bottle', undefined],
   ['when did she last eat?', { kind: 'last_feed', subject: lopezKids }],
   ['when did maya eat last', { kind: 'last_feed', subject: maya }],
   ["when was leo's last feed?", { kind: 'last_feed', subject: leo }],
@@ -90,6 +106,9 @@ const lopezQuestions: Case[] = [
 ]
 
 const grandpaAsks: Case[] = [
+  ['how many pills do i have left', { kind: 'refill_days', subject: self }],
+  ['when should i reorder metformin', { kind: 'refill_days', subject: self, drug: metformin }],
+  ['give me my summary', { kind: 'summary', subject: self }],
   ['have I taken my morning meds?', { kind: 'adherence', subject: self, slot: 'morning' }],
   ['did I take my metformin', { kind: 'adherence', subject: self, drug: metformin }],
   ['did I take my pills today?', { kind: 'adherence', subject: self }],
