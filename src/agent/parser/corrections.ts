@@ -10,7 +10,7 @@ const LEAD =
   /^(?:make (?:that|it)|change (?:that|it) to|(?:it|that) should (?:be|have been)|should (?:be|have been)|(?:it|that) was(?: actually)?|was actually|i meant|meant|(?:the )?time (?:was|is|should be))\s+(.+)$/
 /** "she only had 60": a feed amount restated; the number is read as a bare bottle number. */
 const HAD_ONLY = new RegExp(
-  String.raw`^(?:(?:she|he|they|it) )?(?:(only|actually|just) )*(?:had|drank|took|ate|finished)(?: only)? (${NUM})$`,
+  `^(?:(?:she|he|they|it) )?(?:(only|actually|just) )*(?:had|drank|took|ate|finished)(?: only)? (${NUM})$`,
 )
 const AMOUNT = new RegExp(String.raw`^(${NUM})\s*(ml|oz|tsp|mg|kg|g|lb|c|f|min)$`)
 
