@@ -66,64 +66,52 @@ function aliases(ctx: ParseContext): Map<string, Set<string>> {
 }
 
 /**
- * Words one edit away from a name that are not a typo of it: who else a family talks about, and words a
- * care log uses. A typo is only read as a name when it is none of these.
+ * Words that are never a typo of a name, even one edit from one: who else a family talks about, and
+ * the common English words a care log starts with ("been" is one edit from "Bean", "mama" from "Maya").
  */
-const NOT_A_NAME = new Set([
-  'mama',
-  'mamma',
-  'momma',
-  'mom',
-  'mum',
-  'mommy',
-  'mummy',
-  'dad',
-  'dada',
-  'daddy',
-  'papa',
-  'grandma',
-  'grandpa',
-  'gramma',
-  'grampa',
-  'granny',
-  'nana',
-  'nanna',
-  'nanny',
-  'baby',
-  'babe',
-  'aunt',
-  'auntie',
-  'uncle',
-  'sister',
-  'brother',
-  'mayo',
-  'made',
-  'make',
-  'male',
-  'meds',
-  'nap',
-  'naps',
-])
-
-/** Names that are also verbs: "may i give her tylenol" asks permission, it does not name May. */
-const MODALS = new Set(['may', 'will', 'can'])
+const NOT_A_NAME = new Set(
+  `mama mamma momma mom mum mommy mummy dad dada daddy papa grandma grandpa gramma grampa granny nana nanna
+  nanny baby babe aunt auntie uncle sister brother kids
+  the this that these those then than they them their there here were where when what who whom whose which
+  why how have has had having was been being are is am be did does done doing went gone goes going come came
+  just only also even ever still very much more most less some many any all both each every none
+  with from into onto over under about after before again once since until till while during
+  she her hers him his its our ours your yours mine
+  one two three four five six seven eight nine ten
+  ate eat eats fed feed feeds fell fine good great well made make makes male mayo meds med nap naps nope
+  yes yeah yep okay sure thanks thank please sorry oops wait maybe lol haha ugh
+  seen been bean bear dear deer near year lean mean meal leak leap lead read real heal
+  mile mill miles mind mine line link like lime time tide ride side wide wife life lift left lent
+  nine none nose note noted notes`.split(/\s+/),
+)
 
 /** Names of 4+ letters, where one typo still leaves them unmistakable ("Leo" one edit off is "leg"). */
 const FUZZY_MIN = 4
 
 /**
- * A word one edit away (a swap counts as one) from a name of 4+ letters: "mayaa", "Mya" are Maya. Only
- * when exactly one person is that close and the word is not itself a common family word; undefined else.
+ * Where a typo'd name can stand: first in the message, after a care verb or "for/to", or possessive
+ * ("Mya's bottle"). Anywhere else a word one edit from a name is more likely a word.
+ */
+const NAME_SLOT = /(?:^\s*|\b(?:fed|gave|changed|nursed|breastfed|for|to)\s+)$/
+
+/**
+ * A word one edit away (a swap counts as one) from a name of 4+ letters, with the same first letter:
+ * "mayaa", "Mya" are Maya. Only when exactly one person is that close and the word is not itself a
+ * common word; undefined else.
  */
 function nearName(word: string, names: Map<string, Set<string>>): Set<string> | undefined {
   if (word.length < 3 || NOT_A_NAME.has(word) || names.has(word)) return undefined
   const near = new Set<string>()
   for (const [alias, targets] of names) {
-    if (alias.length < FUZZY_MIN || !/^[a-z]+$/.test(alias)) continue
+    // A typo keeps the first letter: "muddy" is not "Buddy".
+    if (alias.length < FUZZY_MIN || !/^[a-z]+$/.test(alias) || alias[0] !== word[0]) continue
     if (editDistance(word, alias, 1) <= 1) for (const t of targets) near.add(t)
   }
   return near.size === 1 ? near : undefined
 }
+
+/** Names that are also verbs: "may i give her tylenol" asks permission, it does not name May. */
+const MODALS = new Set(['may', 'will', 'can'])
 
 /** Finds names (possessive too), child nouns, pronouns and I/me/my, longest name first. */
 export function findMentions(text: string, ctx: ParseContext): Mentions {
@@ -144,8 +132,10 @@ export function findMentions(text: string, ctx: ParseContext): Mentions {
       if (ids.length > 0) named.push(ids)
       return ' @ '
     })
-    rest = rest.replace(/(?<![\p{L}\p{N}'@])([a-z]+)(?:'s)?(?![\p{L}\p{N}'])/gu, (word, bare: string) => {
-      const near = nearName(bare, names)
+    rest = rest.replace(/(?<![\p{L}\p{N}'@])([a-z]+)('s)?(?![\p{L}\p{N}'])/gu, (...m) => {
+      const [word, bare, possessive, at, whole] = m as [string, string, string | undefined, number, string]
+      const slot = possessive !== undefined || NAME_SLOT.test(whole.slice(0, at))
+      const near = slot ? nearName(bare, names) : undefined
       if (!near) return word
       const targets = [...near]
       if (targets.some((t) => t.startsWith('member:'))) otherMember = true

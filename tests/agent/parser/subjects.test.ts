@@ -26,6 +26,8 @@ const metformin = { name: 'metformin', key: 'metformin' }
 const twins: Case[] = [
   // "Bean" is both twins' nickname: the fast path asks which one.
   ['fed bean 4oz', { kind: 'log_feed', subject: { ambiguous: ['dep_ava', 'dep_mia'] }, at: NY, feed: bottle4oz }],
+  // "been" is one edit from "Bean" but a word, not a typo.
+  ['been fed 4oz', undefined],
   ['fed mimi 4oz', { kind: 'log_feed', subject: { dependentId: 'dep_mia' }, at: NY, feed: bottle4oz }],
   ['fed AVA 4oz', { kind: 'log_feed', subject: { dependentId: 'dep_ava' }, at: NY, feed: bottle4oz }],
   [
@@ -63,6 +65,10 @@ const lopezSubjects: Case[] = [
   ['grandma gave her tylenol', undefined],
   ['Rossa fed maya 4oz', undefined],
   ['lep had 4oz', undefined],
+  // Only where a name stands (first, after a care verb, possessive), and never a different first letter.
+  ['she had 4oz mayaa', undefined],
+  ['muddy diaper', undefined],
+  ['buddyy pooped', { kind: 'log_diaper', subject: leo, at: LA, wet: false, dirty: true }],
   // A child described, not named, is one of the children.
   ['baby girl had 4oz', { kind: 'log_feed', subject: lopezKids, at: LA, feed: bottle4oz }],
   ['the little man is asleep', { kind: 'log_sleep', subject: lopezKids, event: 'start', at: LA }],
