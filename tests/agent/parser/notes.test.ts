@@ -20,6 +20,7 @@ const notes: Case[] = [
   ['leo bumped his head', undefined],
   ['log 4oz at 3', undefined],
   ['logged it', undefined],
+  ['add a note to remind me about the dentist', undefined],
   ['note: maya and leo both have colds', undefined],
 ]
 

@@ -107,6 +107,18 @@ const durations: Case[] = [
   ['slept 45 min at 2', undefined],
   ['napped 1 hr and 30 min and 2 hrs', undefined],
   ['napped 20 hours', undefined],
+  // Longer than a nap with no waking time: last night, not a sleep that just ended.
+  ['slept 8 hours', undefined],
+  [
+    'woke at 6 after sleeping 10 hrs',
+    {
+      kind: 'log_sleep',
+      subject: lopezKids,
+      event: 'range',
+      at: '2026-01-15T04:00:00.000Z',
+      end: '2026-01-15T14:00:00.000Z',
+    },
+  ],
   ['slept 3 min', undefined],
   ['went down at 1:15, slept 2 hrs', undefined],
   ['napped an hour ago', undefined],

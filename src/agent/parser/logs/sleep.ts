@@ -25,6 +25,8 @@ const SPAN_WORDS = /\b(?:after|from|took|had|a|an|the|good|great|long|short|quic
 
 const MIN_SPAN = 5
 const MAX_SPAN = 16 * 60
+/** A length with no waking time ended now only if it is a nap: "slept 8 hours" at 4 pm was last night. */
+const MAX_NAP = 3 * 60
 
 /** "nap 1:15-2:40", "she's asleep" (start now), "awake" (end now), "woke up at 6", "slept 45 min". */
 export function parseSleep(input: Input): LogCommand | undefined {
@@ -66,7 +68,8 @@ function spanned(text: string, subject: SubjectRef, clock: Clock): LogCommand | 
   const woke = cutAll(cutAll(durations.rest, SPAN_WORDS).rest, END)
   if (woke.found.length > 1 || cutAll(woke.rest, START).found.length > 0) return undefined
   const when = readWhen(woke.rest, clock)
-  if (!when || (woke.found.length === 0 && when.at.getTime() !== clock.now.getTime())) return undefined
+  if (!when) return undefined
+  if (woke.found.length === 0 && (when.at.getTime() !== clock.now.getTime() || minutes > MAX_NAP)) return undefined
   const at = new Date(when.at.getTime() - minutes * 60_000)
   return { kind: 'log_sleep', subject, event: 'range', at, end: when.at }
 }
