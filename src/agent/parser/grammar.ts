@@ -32,7 +32,7 @@ export const QUESTION_LIKE =
  * before the grammars read the text; a message that is only chatter is left with nothing to log.
  */
 const CHATTER =
-  /\b(?:lol+|lmao|haha+|hehe+|yay+|ugh+|omg|phew|whew|woo+hoo+|finally|thank (?:god|goodness)|new record|so proud|good (?:girl|boy|job)|poor (?:thing|baby|girl|boy|guy)|(?:she|he) was (?:so |super |very )?(?:hungry|starving|thirsty))\b/g
+  /\b(?:lol+|lmao|haha+|hehe+|yay+|ugh+|omg|phew|whew|woo+hoo+|finally|thank (?:god|goodness)|new record|so proud|good (?:girl|boy|job)|poor (?:thing|baby|girl|boy|guy)|(?:she|he) was (?:so |super |very )?(?:hungry|starving|thirsty)|(?:and )?(?:(?:she|he) )?burped(?: (?:well|a lot|twice))?|like(?= ~?\d))\b/g
 
 export function withoutChatter(text: string): string {
   return text.replace(CHATTER, ' ').replace(/\s+/g, ' ').trim()

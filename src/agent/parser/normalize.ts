@@ -123,6 +123,11 @@ export function normalize(raw: string): string {
   t = t.replace(/[a-z]+/g, (w) => TYPOS[w] ?? w)
   t = t.replace(/\bbreast\s+milk\b/g, 'breastmilk')
   t = t.replace(/\bhalf\s+(?:an?\s+)?(tsp|teaspoon|tbsp|tablespoon|oz|ounce|ml)\b/g, '0.5 $1')
+  // "three and a half ounces" → "3.5 ounces".
+  t = t.replace(
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+and\s+a\s+half(?=\s+(?:ounces?|oz|tsp|teaspoons?|hours?|hrs?|lbs?|pounds?)\b)/g,
+    (_, n: string) => `${NUMBER_WORDS[n] ?? n}.5`,
+  )
   t = t.replace(
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:ounces?|oz|ml|mls|tsp|teaspoons?|min|mins|minutes?|hours?|hrs?|pills?|tablets?|drops?|puffs?|kg|lbs?|pounds?)\b)/g,
     (w) => NUMBER_WORDS[w] ?? w,

@@ -96,6 +96,21 @@ const lopezBottles: Case[] = [
     { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: bottle(177.4, 6, 'oz') },
   ],
   ['maya took 4oz lol she threw up after', undefined],
+  [
+    'fed maya 4oz and she burped',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
+  [
+    'maya drank the whole 4oz',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
+  ['maya 4oz ✅', { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') }],
+  [
+    'maya drank three and a half ounces',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(103.5, 3.5, 'oz') },
+  ],
+  ['she drank the whole bottle', undefined],
+  ['burped', undefined],
   ['lol', undefined],
   [
     'last nite at 11 fed maya 4oz',
@@ -269,6 +284,28 @@ const lopezBreast: Case[] = [
     { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'R', minutes: 10 }) },
   ],
   ['nursed 10 min each side and 5 min each side', undefined],
+  // A unitless number after nursing is minutes only when it cannot be a clock hour.
+  [
+    'nursed maya for 20',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 20 }) },
+  ],
+  ['nursed leo 25', { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 25 }) }],
+  ['nursed leo 25 min ago', { kind: 'log_feed', subject: leo, at: '2026-01-15T23:45:00.000Z', feed: breast() }],
+  ['nursed leo 10', undefined],
+  ['nursed leo 95', undefined],
+  // "from the left breast", "nursing session", "like 15 min": the same nursing in more words.
+  [
+    'maya fed from the left breast 10 min',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'L', minutes: 10 }) },
+  ],
+  [
+    'nursing session 20 min for maya',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 20 }) },
+  ],
+  [
+    'nursed leo for like 15 min',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 15 }) },
+  ],
   [
     'nursed leo 15mins',
     { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 15 }) },
@@ -333,6 +370,22 @@ const lopezSolids: Case[] = [
   ],
   ['leo had scrambled eggs for breakfast', undefined],
   ['leo had a bath', undefined],
+  // A meal named with a colon or dash labels the food.
+  [
+    'lunch: pasta and peas',
+    {
+      kind: 'log_feed',
+      subject: lopezKids,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: { method: 'solids', food: 'pasta and peas' },
+    },
+  ],
+  [
+    'leo ate lunch – pasta',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: { method: 'solids', food: 'pasta' } },
+  ],
+  ['lunch: nothing', undefined],
+  ['dinner - skipped', undefined],
   ['leo had a meltdown for dinner', undefined],
   ['leo ate after lunch', undefined],
   ['leo had pasta with lunch', undefined],

@@ -8,8 +8,16 @@ const BREAST_VERB = /\b(?:nursed|nursing|breast ?fed|breastfeeding|bf)\b/g
 const SIDE_FIRST = /\b(left|right|l|r)(?: side)?\s*(?:for\s+)?(\d{1,2})\s*(?:m|min)?\b(?!\s*(?:ago|:|\.\d))/g
 const MINUTES_FIRST = /\b(\d{1,2})\s*(?:m|min)?\s*(?:on\s+)?(?:the\s+)?(left|right|l|r)\b(?: side)?/g
 const BOTH = /\bboth(?: sides)?\b(?:\s+(?:for\s+)?(\d{1,2})\s*min(?: each)?)?/g
-const ONE_SIDE = /\b(left|right)(?: side)?\b/g
+const ONE_SIDE = /\b(?:(?:from|on) (?:the )?)?(left|right)(?: side| breast| boob)?\b/g
 const TOTAL_MINUTES = /\b(?:for\s+)?(\d{1,3})\s*min\b(?!\s*ago)/g
+/**
+ * "nursed for 20", "nursed 25": a unitless number after nursing is minutes when it cannot be a clock hour
+ * ("for", or 13–90); "nursed 10" could be 10 o'clock and is not read.
+ */
+const NURSE_MINUTES =
+  /^(?:for\s+(\d{1,2})|(1[3-9]|[2-8]\d|90))(?![\d:.])(?!\s*(?:am|pm|oz|ml|ago|min|m|h|hrs?|hours?)\b)/
+/** "nursing session": the same nursing, said in more words. */
+const SESSION = /\b(?:session|feed|feeding)\b/g
 const VOLUME = new RegExp(String.raw`(${NUM})\s*(ml|oz)\b`, 'g')
 const BARE = new RegExp(
   String.raw`\b(?:fed|bottle|drank|had|took|finished|feed)\s+(?:a\s+)?(?:bottle\s+)?(?:of\s+)?(${NUM})(?![\w.:/])(?!\s*(?:am|pm|min|h|hrs?|hours?|ago|ml|oz)\b)`,
@@ -22,7 +30,8 @@ const EACH =
   /\b(?:for\s+)?(\d{1,2})\s*min\s+(?:on\s+)?(?:each|per|a)\s+side\b|\beach side\s+(?:for\s+)?(\d{1,2})\s*min\b/g
 /** Without a nursing verb, "fed" with a side is a breastfeed: "fed on left side 10 min". */
 const FED_SIDE = /\bfed\b.*\b(?:left|right|both sides|[lr]\s*\d)/
-const VERB = /\b(?:fed|drank|ate|had|took|finished|bottle ?fed|bottle|gave|feed)\b/g
+const VERB =
+  /\b(?:fed|drank|ate|had|took|finished|bottle ?fed|bottle|gave|feed|done|(?:the )?(?:whole|entire)|all(?: of)?(?: (?:her|his|the))?)\b/g
 /** Under 30 ml an amount could be a dose: only a feed word or a milk makes it a feed. */
 const FEEDISH = /\b(?:fed|drank|ate|finished|bottle|feed|formula|breastmilk|ebm|milk)\b/
 
@@ -67,9 +76,17 @@ function breast(text: string): Found {
   }
   // Without a verb only two sides with minutes say "breast": "L 15 R 10"; or "fed" with a side.
   if (verb.found.length === 0 && parts.length < 2 && !FED_SIDE.test(text)) return undefined
+  t = cutAll(t, SESSION).rest
   if (parts.length === 0) ({ parts, rest: t } = unpaired(t))
+  if (parts.length === 0 && verb.found.length > 0) ({ parts, rest: t } = bareMinutes(t))
   if (parts.some((p) => Number.isNaN(p.minutes))) return undefined
   return { feed: { method: 'breast', parts }, rest: t }
+}
+
+function bareMinutes(text: string): { parts: BreastPart[]; rest: string } {
+  const m = NURSE_MINUTES.exec(text)
+  if (!m) return { parts: [], rest: text }
+  return { parts: [{ minutes: minutes(m[1] ?? m[2]) }], rest: text.slice(m[0].length) }
 }
 
 /** "both sides 10 min each", "left side", "for 20 min": sides and minutes not written as pairs. */
@@ -172,13 +189,15 @@ const MEAL = /\s+for (?:breakfast|lunch|dinner|supper|(?:a |her |his )?snack)$/
 
 /** "ate banana", "solids: rice cereal", "ate mac n cheese for lunch" ("had" is not eating: "had a bath"). */
 function solids(input: Input): Found {
-  const m = /^(?:ate|solids)\s*:?\s+(.+)$/.exec(input.rest)
+  const m = /^(?:(?:had |ate )?(?:breakfast|lunch|dinner|supper|snack)\s*(?::|-|–|—)|ate|solids\s*:?)\s*(.+)$/.exec(
+    input.rest,
+  )
   if (!m?.[1]) return undefined
   const split = splitWhen(m[1], input.clock)
   if (!split) return undefined
   const food = split.head
     .replace(MEAL, '')
-    .replace(/^(?:(?:some|a|an|the|a bit of|a little|half (?:a|an|of))\s+)+/, '')
+    .replace(/^(?:(?:some|a|an|the|a bit of|a little|half (?:a|an|of)|1\/2(?: (?:a|an|of))?)\s+)+/, '')
     .trim()
   if (!/^[a-z][a-z ,'&-]*$/.test(food) || food.split(' ').length > 8 || NOT_FOOD.test(food)) return undefined
   if (leftover(food) === '') return undefined
