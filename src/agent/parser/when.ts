@@ -48,7 +48,7 @@ export function leftover(text: string): string {
 export function readWhen(text: string, clock: Clock, options: WhenOptions = {}): When | undefined {
   // chrono reads "at 3" but not "around 3" or "3ish".
   const cleaned = spellClock(text)
-    .replace(/(\d)\s*ish\b/g, '$1')
+    .replace(/(\d)\s*-?ish\b/g, '$1')
     .replace(/\b(?:around|about|approx(?:imately)?|roughly|~)\s*(?=\d)/g, 'at ')
   const results = parseTimes(cleaned, clock)
   const [result] = results
@@ -103,14 +103,25 @@ const SPELLED = new RegExp(
 )
 /** A 24-hour "1530" or "0945", or "at 930": digits that can only be a clock time once amounts are cut out. */
 const MILITARY = /(?<![\d:.,/])([01]\d|2[0-3])([0-5]\d)(?![\d:.,/])/g
+/** "half past two", "quarter to 3". */
+const PAST = new RegExp(String.raw`\b(half|quarter) (past|after|to|til|till) (\d{1,2}|${HOUR_WORD})\b`, 'g')
+/** "at 2 30": hour and minutes with a space. */
+const SPACED = /\b(at|around|about|by|~)\s+(\d{1,2}) ([0-5]\d)(?=\s*(?:am|pm)?(?:\s|$|[,.;!?]))/g
 const BARE_HHMM = /\b(at|around|about|by|since|from|to|till|until|~)\s*([1-9])([0-5]\d)(?![\d:.,/])/g
 
 /**
  * Spells clock times the way chrono reads them: "at three thirty" → "at 3:30", "1530" → "15:30",
- * "at 930" → "at 9:30". Chrono still reads the result; this only rewrites digits people type as words.
+ * "at 930" / "at 9 30" → "at 9:30", "half past two" → "2:30", "3p" → "3pm", "1/2 hr ago", "this am".
+ * Chrono still reads the result; this only rewrites times the way people type them.
  */
 function spellClock(text: string): string {
   return text
+    .replace(PAST, (whole, part: string, direction: string, hour: string) => {
+      const h = HOUR_WORDS[hour] ?? Number(hour)
+      if (h < 1 || h > 12) return whole
+      if (!/^(?:past|after)$/.test(direction)) return part === 'quarter' ? `${h === 1 ? 12 : h - 1}:45` : whole
+      return `${h}:${part === 'half' ? 30 : 15}`
+    })
     .replace(SPELLED, (whole, lead: string | undefined, hour: string, minutes: string | undefined, ...rest) => {
       const [tens, unit] = rest as [string | undefined, string | undefined]
       if (!lead && minutes === undefined) return whole
@@ -124,6 +135,12 @@ function spellClock(text: string): string {
     })
     .replace(MILITARY, '$1:$2')
     .replace(BARE_HHMM, '$1 $2:$3')
+    .replace(SPACED, '$1 $2:$3')
+    .replace(/(\d)([ap])\b/g, '$1$2m')
+    .replace(/(\d) p\b/g, '$1 pm')
+    .replace(/\b1\/2 (?:an? )?(?:hr|hour)\b/g, 'half an hour')
+    .replace(/\bthis am\b/g, 'this morning')
+    .replace(/\bthis pm\b/g, 'this afternoon')
 }
 
 function parseTimes(text: string, clock: Clock): ParsedResult[] {
