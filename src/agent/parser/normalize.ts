@@ -76,6 +76,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\b(\w+)n't\b/g, '$1 not'],
   [/\b(what|when|how|who|that|it|she|he|there|where)'s\b/g, '$1 is'],
   [/\b(what|how|when|where)s\b/g, '$1 is'],
+  [/\bhow'd\b/g, 'how did'],
   [/\bi'm\b/g, 'i am'],
   [/\bi've\b/g, 'i have'],
   [/\bi'd\b/g, 'i had'],
