@@ -110,6 +110,18 @@ const lopezBottles: Case[] = [
     { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(103.5, 3.5, 'oz') },
   ],
   ['she drank the whole bottle', undefined],
+  // "4oz down" is a bottle finished, not a nap; a formula brand is formula.
+  ['maya 4oz down', { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') }],
+  [
+    'leo downed 6oz similac',
+    {
+      kind: 'log_feed',
+      subject: leo,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: bottle(177.4, 6, 'oz', 'stated', 'formula'),
+    },
+  ],
+  ['maya down after 4oz', undefined],
   ['burped', undefined],
   ['lol', undefined],
   [
@@ -292,6 +304,16 @@ const lopezBreast: Case[] = [
   ['nursed leo 25', { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 25 }) }],
   ['nursed leo 25 min ago', { kind: 'log_feed', subject: leo, at: '2026-01-15T23:45:00.000Z', feed: breast() }],
   ['nursed leo 10', undefined],
+  // "L then R", "right/left": both sides in the order typed, no minutes.
+  [
+    'nursed maya L then R',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'L' }, { side: 'R' }) },
+  ],
+  [
+    'nursed maya right/left',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'R' }, { side: 'L' }) },
+  ],
+  ['nursed L then R then L', undefined],
   ['nursed leo 95', undefined],
   // "from the left breast", "nursing session", "like 15 min": the same nursing in more words.
   [

@@ -24,14 +24,17 @@ const BARE = new RegExp(
   'g',
 )
 const MILK =
-  /\b(formula|breastmilk|expressed milk|pumped milk|ebm|(?:(?:whole|cow'?s|oat|almond|soy|toddler)\s+)?milk)\b/g
+  /\b(formula|similac|enfamil|kendamil|bobbie|nutramigen|alimentum|breastmilk|expressed milk|pumped milk|ebm|(?:(?:whole|cow'?s|oat|almond|soy|toddler)\s+)?milk)\b/g
 /** "15 min each side": both sides, that long each. */
+/** "L then R", "left and right": both sides, no minutes. */
+const THEN =
+  /\b(?:(?:l|left)(?: side)?\s*(?:then|and|&|\+|\/|,)\s*(?:r|right)|(?:r|right)(?: side)?\s*(?:then|and|&|\+|\/|,)\s*(?:l|left))(?: side)?\b/g
 const EACH =
   /\b(?:for\s+)?(\d{1,2})\s*min\s+(?:on\s+)?(?:each|per|a)\s+side\b|\beach side\s+(?:for\s+)?(\d{1,2})\s*min\b/g
 /** Without a nursing verb, "fed" with a side is a breastfeed: "fed on left side 10 min". */
 const FED_SIDE = /\bfed\b.*\b(?:left|right|both sides|[lr]\s*\d)/
 const VERB =
-  /\b(?:fed|drank|ate|had|took|finished|bottle ?fed|bottle|gave|feed|done|(?:the )?(?:whole|entire)|all(?: of)?(?: (?:her|his|the))?)\b/g
+  /\b(?:fed|drank|ate|had|took|finished|bottle ?fed|bottle|gave|feed|done|downed|down|(?:the )?(?:whole|entire)|all(?: of)?(?: (?:her|his|the))?)\b/g
 /** Under 30 ml an amount could be a dose: only a feed word or a milk makes it a feed. */
 const FEEDISH = /\b(?:fed|drank|ate|finished|bottle|feed|formula|breastmilk|ebm|milk)\b/
 
@@ -106,6 +109,12 @@ function unpaired(text: string): { parts: BreastPart[]; rest: string } {
         }
       : { parts: [], rest }
   }
+  const then = cutAll(text, THEN)
+  const [first] = then.found
+  if (first && then.found.length === 1) {
+    const sides: BreastPart[] = [{ side: 'L' }, { side: 'R' }]
+    return { parts: first[0].startsWith('r') ? sides.reverse() : sides, rest: then.rest }
+  }
   const both = cutAll(text, BOTH)
   const [b] = both.found
   if (b) {
@@ -156,7 +165,8 @@ function bottleAmount(text: string, locale: string): BottleAmount | undefined {
 }
 
 function milkOf(word: string | undefined): 'formula' | 'breastmilk' | undefined {
-  if (word === 'formula') return 'formula'
+  if (word !== undefined && /^(?:formula|similac|enfamil|kendamil|bobbie|nutramigen|alimentum)$/.test(word))
+    return 'formula'
   return word !== undefined && /^(?:breastmilk|expressed milk|pumped milk|ebm)$/.test(word) ? 'breastmilk' : undefined
 }
 
