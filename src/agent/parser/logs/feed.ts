@@ -92,36 +92,12 @@ function bareMinutes(text: string): { parts: BreastPart[]; rest: string } {
   return { parts: [{ minutes: minutes(m[1] ?? m[2]) }], rest: text.slice(m[0].length) }
 }
 
+type Parts = { parts: BreastPart[]; rest: string }
+
 /** "both sides 10 min each", "left side", "for 20 min": sides and minutes not written as pairs. */
-function unpaired(text: string): { parts: BreastPart[]; rest: string } {
-  const each = cutAll(text, EACH)
-  const [e] = each.found
-  if (e) {
-    const m = minutes(e[1] ?? e[2])
-    const rest = each.found.length === 1 ? each.rest : text
-    return each.found.length === 1
-      ? {
-          parts: [
-            { side: 'L', minutes: m },
-            { side: 'R', minutes: m },
-          ],
-          rest,
-        }
-      : { parts: [], rest }
-  }
-  const then = cutAll(text, THEN)
-  const [first] = then.found
-  if (first && then.found.length === 1) {
-    const sides: BreastPart[] = [{ side: 'L' }, { side: 'R' }]
-    return { parts: first[0].startsWith('r') ? sides.reverse() : sides, rest: then.rest }
-  }
-  const both = cutAll(text, BOTH)
-  const [b] = both.found
-  if (b) {
-    const m = b[1] === undefined ? undefined : minutes(b[1])
-    const side = (s: 'L' | 'R'): BreastPart => (m === undefined ? { side: s } : { side: s, minutes: m })
-    return both.found.length === 1 ? { parts: [side('L'), side('R')], rest: both.rest } : { parts: [], rest: text }
-  }
+function unpaired(text: string): Parts {
+  const both = bothSides(text)
+  if (both) return both
   const one = cutAll(text, ONE_SIDE)
   const total = cutAll(one.rest, TOTAL_MINUTES)
   if (one.found.length > 1 || total.found.length > 1) return { parts: [], rest: text }
@@ -131,6 +107,29 @@ function unpaired(text: string): { parts: BreastPart[]; rest: string } {
   if (s) part.side = sideOf(s[1])
   if (tm) part.minutes = minutes(tm[1])
   return { parts: s || tm ? [part] : [], rest: total.rest }
+}
+
+/** Both sides: "15 min each side", "L then R", "both sides 10 min each"; undefined when none is said. */
+function bothSides(text: string): Parts | undefined {
+  const pair = (m: number | undefined, first: 'L' | 'R' = 'L'): BreastPart[] => {
+    const side = (s: 'L' | 'R'): BreastPart => (m === undefined ? { side: s } : { side: s, minutes: m })
+    return first === 'L' ? [side('L'), side('R')] : [side('R'), side('L')]
+  }
+  const each = cutAll(text, EACH)
+  const [e] = each.found
+  if (e)
+    return each.found.length === 1 ? { parts: pair(minutes(e[1] ?? e[2])), rest: each.rest } : { parts: [], rest: text }
+  const then = cutAll(text, THEN)
+  const [t] = then.found
+  if (t)
+    return then.found.length === 1
+      ? { parts: pair(undefined, t[0].startsWith('r') ? 'R' : 'L'), rest: then.rest }
+      : { parts: [], rest: text }
+  const both = cutAll(text, BOTH)
+  const [b] = both.found
+  if (!b) return undefined
+  const m = b[1] === undefined ? undefined : minutes(b[1])
+  return both.found.length === 1 ? { parts: pair(m), rest: both.rest } : { parts: [], rest: text }
 }
 
 interface BottleAmount {
