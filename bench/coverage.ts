@@ -49,7 +49,7 @@ export async function coverage(): Promise<Row> {
     medications: [...new Set(header.family.regimens.map((r) => r.drug))],
   })
   const started = performance.now()
-  const { tally, hidden, misses } = score(ctxFor, now, header.timeZone)
+  const { tally, hidden, misses, groups } = score(ctxFor, now, header.timeZone)
   const us = ((performance.now() - started) * 1000) / corpus.messages.length
   const share = tally.correct / tally.labelled
   const hiddenShare = hidden.correct / hidden.labelled
@@ -64,6 +64,7 @@ export async function coverage(): Promise<Row> {
     `  wrong writes: ${tally.wrongWrite}; wrong reads: ${tally.wrongRead}; parser ${us.toFixed(0)} µs/message`,
   )
   for (const line of misses.slice(0, 15)) console.log(line)
+  printGroups(groups)
   const met = share >= GOAL && tally.wrongWrite === 0
   return {
     scenario: 'coverage',
@@ -111,12 +112,38 @@ function score(ctxFor: (sender: string) => ParseContext, now: Date, zone: string
   }
   const hidden = { correct: 0, labelled: 0 }
   const misses: string[] = []
+  const groups = new Map<string, Group>()
   for (const m of corpus.messages) {
     const verdict = judge(m.expect, parseWithContext(m, ctxFor), m.sender, now, zone)
     count(tally, hidden, m, verdict)
+    tallyGroups(groups, m, verdict)
     if (verdict === 'wrong-write') misses.push(`  wrong write ${m.id}: ${JSON.stringify(m.text)}`)
   }
-  return { tally, hidden, misses }
+  return { tally, hidden, misses, groups }
+}
+
+/** Correct / labelled per kind and per sender: aggregates only, never a message. */
+interface Group {
+  correct: number
+  total: number
+}
+
+function tallyGroups(groups: Map<string, Group>, m: Message, verdict: Verdict) {
+  const kind = m.expect === 'agent' ? 'agent' : m.expect.kind
+  for (const key of [`kind ${kind}`, `sender ${m.sender}`]) {
+    const g = groups.get(key) ?? { correct: 0, total: 0 }
+    g.total++
+    if (verdict === 'ok') g.correct++
+    groups.set(key, g)
+  }
+}
+
+function printGroups(groups: Map<string, Group>) {
+  const keys = [...groups.keys()].sort()
+  for (const key of keys) {
+    const g = groups.get(key)
+    if (g) console.log(`  ${key.padEnd(20)} ${String(g.correct).padStart(3)} / ${String(g.total).padStart(3)}`)
+  }
 }
 
 /** A reply to "Which child?" finishes the command the context message started (as the record stage does). */

@@ -1,5 +1,5 @@
 import type { AmendUnit, CorrectionCommand, ParseContext } from './types.js'
-import { ML_PER_TSP, NUM, ozToMl, round, toNumber } from './units.js'
+import { bareBottleUnit, ML_PER_TSP, NUM, ozToMl, round, toNumber } from './units.js'
 import { readWhen } from './when.js'
 
 /** Openers that mark a correction and carry nothing else: "oops, make that 90ml". */
@@ -7,7 +7,11 @@ const OPENER = /^(?:(?:no|nope|sorry|oops|oh|wait|actually|correction|wrong|my b
 const UNDO =
   /^(?:undo(?: that| it| last| the last one| last entry| the last entry)?|delete (?:that|it|last|the last one|last entry|the last entry)|scratch that|cancel (?:that|last)|that was wrong|wrong entry)$/
 const LEAD =
-  /^(?:make (?:that|it)|change (?:that|it) to|(?:it|that) should (?:be|have been)|should (?:be|have been)|(?:it|that) was(?: actually)?|was actually|i meant|meant)\s+(.+)$/
+  /^(?:make (?:that|it)|change (?:that|it) to|(?:it|that) should (?:be|have been)|should (?:be|have been)|(?:it|that) was(?: actually)?|was actually|i meant|meant|(?:the )?time (?:was|is|should be))\s+(.+)$/
+/** "she only had 60": a feed amount restated; the number is read as a bare bottle number. */
+const HAD_ONLY = new RegExp(
+  `^(?:(?:she|he|they|it) )?(?:(only|actually|just) )*(?:had|drank|took|ate|finished)(?: only)? (${NUM})$`,
+)
 const AMOUNT = new RegExp(String.raw`^(${NUM})\s*(ml|oz|tsp|mg|kg|g|lb|c|f|min)$`)
 
 /** "undo", "make that 90ml", "that was at 2:30 not 3": about the sender's own last entry. */
@@ -16,6 +20,8 @@ export function parseCorrection(text: string, ctx: ParseContext): CorrectionComm
   const hadOpener = opened !== text
   const t = opened.trim()
   if (UNDO.test(t)) return { kind: 'undo' }
+  const only = restated(t, hadOpener, ctx)
+  if (only) return only
   const lead = LEAD.exec(t)
   // "oops 90ml" is a correction; a bare "90ml" is a new bottle.
   const body = lead?.[1] ?? (hadOpener ? t : undefined)
@@ -32,6 +38,17 @@ export function parseCorrection(text: string, ctx: ParseContext): CorrectionComm
   return was && !was.end && /\d|noon|midnight|ago/.test(not)
     ? { kind: 'amend_time', at: when.at, was: was.at }
     : undefined
+}
+
+/** "no wait she only had 60" (ml), "actually she drank 3" (oz): after an opener or with "only"/"actually". */
+function restated(text: string, hadOpener: boolean, ctx: ParseContext): CorrectionCommand | undefined {
+  const m = HAD_ONLY.exec(text)
+  const value = toNumber(m?.[2] ?? '')
+  if (!m || value === undefined || !(hadOpener || m[1] || / only /.test(text))) return undefined
+  const unit = bareBottleUnit(value, ctx.locale)
+  if (!unit) return undefined
+  const ml = unit === 'oz' ? ozToMl(value) : value
+  return { kind: 'amend_amount', amount: { value, unit, ml } }
 }
 
 function amountOf(text: string): CorrectionCommand | undefined {

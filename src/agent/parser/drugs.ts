@@ -1,4 +1,5 @@
 import { DRUG_NAMES } from '../../domain/medications/drug-names.js'
+import { editDistance } from '../../domain/safety/text.js'
 import type { DrugRef } from './types.js'
 
 /** Product-line words around a name: "infant tylenol", "children's motrin" are still the same drug. */
@@ -15,8 +16,8 @@ export function keyOf(name: string): string {
 
 /**
  * The drug a phrase names, or undefined. Exact names first (built-in or the family's regimens), then one
- * typo: a single word of 5+ letters within edit distance 1 (2 from 9 letters) of exactly one known
- * name. Two names equally close is two meanings: no guess.
+ * typo: a single word of 5+ letters within edit distance 1 (2 from 9 letters; two swapped letters count
+ * as one edit, "tyelnol") of exactly one known name. Two names equally close is two meanings: no guess.
  */
 export function lookupDrug(phrase: string, family: string[] = []): DrugRef | undefined {
   const typed = phrase.trim().replace(/\s+/g, ' ')
@@ -30,7 +31,7 @@ export function lookupDrug(phrase: string, family: string[] = []): DrugRef | und
   const near = new Set<string>()
   let best = limit + 1
   for (const [name, key] of [...KNOWN, ...regimens]) {
-    const d = distance(bare, name, limit)
+    const d = editDistance(bare, name, limit)
     if (d < best) {
       best = d
       near.clear()
@@ -39,25 +40,6 @@ export function lookupDrug(phrase: string, family: string[] = []): DrugRef | und
   }
   const [key] = near
   return best <= limit && near.size === 1 && key ? { name: typed, key } : undefined
-}
-
-/** Levenshtein distance, giving up (limit + 1) once it cannot be within `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    let rowMin = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
-      row.push(v)
-      rowMin = Math.min(rowMin, v)
-    }
-    if (rowMin > limit) return limit + 1
-    prev = row
-  }
-  return prev[b.length] ?? limit + 1
 }
 
 /** Words for "my medications" in general, without a drug: the regimen's scheduled doses. */

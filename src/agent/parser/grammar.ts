@@ -26,3 +26,14 @@ export const HEDGE =
 /** A message that asks: it is answered by a question grammar or goes to the agent, never logged. */
 export const QUESTION_LIKE =
   /\?|^(?:when|what|what's|how|can|could|may|is|are|am|did|does|do|has|have|should|which|who|why|where|will|would|shall)\b/
+
+/**
+ * Chatter around a fact that adds nothing to log: "lol she was starving", "new record", "ugh". Cut out
+ * before the grammars read the text; a message that is only chatter is left with nothing to log.
+ */
+const CHATTER =
+  /\b(?:lol+|lmao|haha+|hehe+|yay+|ugh+|omg|phew|whew|woo+hoo+|finally|thank (?:god|goodness)|new record|so proud|good (?:girl|boy|job)|poor (?:thing|baby|girl|boy|guy)|(?:she|he) was (?:so |super |very )?(?:hungry|starving|thirsty)|(?:and )?(?:(?:she|he) )?burped(?: (?:well|a lot|twice))?|like(?= ~?\d))\b/g
+
+export function withoutChatter(text: string): string {
+  return text.replace(CHATTER, ' ').replace(/\s+/g, ' ').trim()
+}

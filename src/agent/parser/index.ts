@@ -1,5 +1,5 @@
 import { parseCorrection } from './corrections.js'
-import { HEDGE, type Input, QUESTION_LIKE } from './grammar.js'
+import { HEDGE, type Input, QUESTION_LIKE, withoutChatter } from './grammar.js'
 import { parseDiaper } from './logs/diaper.js'
 import { parseDose } from './logs/dose.js'
 import { parseFeed } from './logs/feed.js'
@@ -36,7 +36,7 @@ export function parseMessage(text: string, ctx: ParseContext): ParsedCommand | u
   if (text.length > MAX_LENGTH || Number.isNaN(ctx.now.getTime()) || !isTimezone(ctx.timezone)) return undefined
   const note = parseNote(text, ctx)
   if (note) return note
-  const normalized = normalize(text)
+  const normalized = withoutChatter(normalize(text))
   if (normalized === '') return undefined
   const correction = parseCorrection(normalized, ctx)
   if (correction) return correction

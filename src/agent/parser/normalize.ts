@@ -26,6 +26,10 @@ const TYPOS: Record<string, string> = {
   dieper: 'diaper',
   nappy: 'diaper',
   nappie: 'diaper',
+  dipe: 'diaper',
+  nite: 'night',
+  tonite: 'tonight',
+  bfed: 'breastfed',
   temprature: 'temperature',
   tempreture: 'temperature',
   temperture: 'temperature',
@@ -53,17 +57,17 @@ const TYPOS: Record<string, string> = {
 }
 
 const UNITS: [RegExp, string][] = [
-  [/\b(?:milli-?lit(?:er|re)s?|mls|cc)\b|\bml\./g, 'ml'],
-  [/\b(?:fl\.?\s*)?(?:ounces?|ozs|onces)\b|\boz\./g, 'oz'],
-  [/\b(?:teaspoons?|tsps)\b|\btsp\./g, 'tsp'],
-  [/\b(?:tablespoons?|tbsps)\b|\btbsp\./g, 'tbsp'],
-  [/\b(?:kilo-?grams?|kilos?|kgs)\b|\bkg\./g, 'kg'],
-  [/\b(?:grams?|gms?)\b/g, 'g'],
-  [/\b(?:pounds?|lbs)\b|\blbs?\./g, 'lb'],
-  [/\b(?:centi-?met(?:er|re)s?|cms)\b/g, 'cm'],
+  [/(?:\b|(?<=\d))(?:milli-?lit(?:er|re)s?|mls|cc)\b|\bml\./g, 'ml'],
+  [/(?:\b|(?<=\d))(?:fl\.?\s*)?(?:ounces?|ozs|onces)\b|\boz\./g, 'oz'],
+  [/(?:\b|(?<=\d))(?:teaspoons?|tsps)\b|\btsp\./g, 'tsp'],
+  [/(?:\b|(?<=\d))(?:tablespoons?|tbsps)\b|\btbsp\./g, 'tbsp'],
+  [/(?:\b|(?<=\d))(?:kilo-?grams?|kilos?|kgs)\b|\bkg\./g, 'kg'],
+  [/(?:\b|(?<=\d))(?:grams?|gms?)\b/g, 'g'],
+  [/(?:\b|(?<=\d))(?:pounds?|lbs)\b|\blbs?\./g, 'lb'],
+  [/(?:\b|(?<=\d))(?:centi-?met(?:er|re)s?|cms)\b/g, 'cm'],
   [/(\d)\s*(?:inches|inch|in\.|")/g, '$1 in'],
-  [/\b(?:minutes?|mins)\b/g, 'min'],
-  [/\b(?:milligrams?|mgs)\b/g, 'mg'],
+  [/(?:\b|(?<=\d))(?:minutes?|mins)\b/g, 'min'],
+  [/(?:\b|(?<=\d))(?:milligrams?|mgs)\b/g, 'mg'],
 ]
 
 const CONTRACTIONS: [RegExp, string][] = [
@@ -71,6 +75,8 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bwon'?t\b/g, 'will not'],
   [/\b(\w+)n't\b/g, '$1 not'],
   [/\b(what|when|how|who|that|it|she|he|there|where)'s\b/g, '$1 is'],
+  [/\b(what|how|when|where)s\b/g, '$1 is'],
+  [/\bhow'd\b/g, 'how did'],
   [/\bi'm\b/g, 'i am'],
   [/\bi've\b/g, 'i have'],
   [/\bi'd\b/g, 'i had'],
@@ -92,7 +98,10 @@ const NUMBER_WORDS: Record<string, string> = {
   twelve: '12',
 }
 
-/** "Fed Maya 4 Ounces @ 3 P.M.!" → "fed maya 4 oz at 3 pm". Keeps "?" so questions stay questions. */
+/**
+ * "Fed Maya 4 Ounces @ 3 P.M.!" → "fed maya 4 oz at 3 pm". Keeps "?" so questions stay questions. Three
+ * emoji carry a word: 😴/💤 "asleep", 💩 "poop", ✅ "done"; the rest are dropped.
+ */
 export function normalize(raw: string): string {
   let t = raw
     .normalize('NFKC')
@@ -100,7 +109,11 @@ export function normalize(raw: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\u2044/g, '/')
+    .replace(/[\u{1F634}\u{1F4A4}]/gu, ' asleep ')
+    .replace(/\u{1F4A9}/gu, ' poop ')
+    .replace(/[\u2705\u2714\u2611]/gu, ' done ')
     .replace(/\p{Extended_Pictographic}|[\u200d\ufe0f]/gu, ' ')
+    .replace(/\bbf'?e?d\b/g, 'breastfed')
     .replace(/\b([ap])\.\s?m\.?(?=\s|$|[,;!?])/g, '$1m')
     .replace(/@/g, ' at ')
   t = t
@@ -111,6 +124,11 @@ export function normalize(raw: string): string {
   t = t.replace(/[a-z]+/g, (w) => TYPOS[w] ?? w)
   t = t.replace(/\bbreast\s+milk\b/g, 'breastmilk')
   t = t.replace(/\bhalf\s+(?:an?\s+)?(tsp|teaspoon|tbsp|tablespoon|oz|ounce|ml)\b/g, '0.5 $1')
+  // "three and a half ounces" → "3.5 ounces".
+  t = t.replace(
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+and\s+a\s+half(?=\s+(?:ounces?|oz|tsp|teaspoons?|hours?|hrs?|lbs?|pounds?)\b)/g,
+    (_, n: string) => `${NUMBER_WORDS[n] ?? n}.5`,
+  )
   t = t.replace(
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:ounces?|oz|ml|mls|tsp|teaspoons?|min|mins|minutes?|hours?|hrs?|pills?|tablets?|drops?|puffs?|kg|lbs?|pounds?)\b)/g,
     (w) => NUMBER_WORDS[w] ?? w,

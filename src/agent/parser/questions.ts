@@ -35,8 +35,12 @@ const RULES: Rule[] = [
         `when (?:did|was|has) (?:last )?(?:eat|ate|eaten|feed|fed|nurse|nursed|drink|drank|have a bottle|had a bottle)(?: last)?`,
       ),
       re(`when (?:was|is) (?:the )?last (?:feed|feeding|bottle|meal|nursing|nurse)`),
-      re(`(?:the )?last (?:feed|feeding|bottle)`),
-      re(`how long (?:since|ago) (?:did |was )?(?:the |last |the last )?(?:feed|feeding|bottle|ate|eat|fed|eaten)`),
+      re(`(?:the )?last (?:feed|feeding|bottle)(?: time)?`),
+      re(
+        `how long (?:has it been )?(?:since|ago) (?:did |was )?(?:the |last |the last )?(?:feed|feeding|bottle|ate|eat|fed|eaten)`,
+      ),
+      re(`(?:when (?:is|was) )?(?:the )?last time (?:ate|eaten|fed|nursed|was fed|had a bottle)`),
+      re(`when did (?:have|get) (?:the )?last (?:bottle|feed|feeding|meal)`),
     ],
   },
   {
@@ -48,8 +52,9 @@ const RULES: Rule[] = [
       re(
         `how (?:much|many (?:oz|ml|bottles|feeds)) (?:milk |formula |breastmilk )?(?:(?:has|did|have) )?(?:(?:eaten|eat|drunk|drank|drink|had|taken) )?(?:today|so far today|so far)`,
       ),
-      re(`(?:total|intake|total intake|feeds|how much)(?: (?:milk|formula|intake))? (?:today|so far today)`),
+      re(`(?:total|intake|total intake|feeds|how much)(?: (?:milk|formula|intake|oz|ml))? (?:today|so far today)`),
       re(`today'?s (?:intake|total|feeds)`),
+      re(`what (?:has|have|did) (?:eaten|eat|had|drunk|drank)(?: today| so far today| so far)`),
     ],
   },
   {
@@ -65,6 +70,8 @@ const RULES: Rule[] = [
       ),
       re(`when was ${D} (?:last )?(?:given|taken|had)`),
       re(`(?:the )?last (?:dose of )?${D}(?: dose)?`),
+      re(`(?:when (?:is|was) )?(?:the )?last time (?:had|got|took|was given|given|gave) ${D}`),
+      re(`how long (?:has it been )?since (?:the )?last (?:dose of )?${D}(?: dose)?`),
     ],
   },
   {
@@ -74,8 +81,9 @@ const RULES: Rule[] = [
     drug: 'required',
     patterns: [
       re(`(?:can|could|may) (?:have|get|take|give) ${D}${AGAIN}`),
-      re(`when can (?:have|get|take|give) (?:the )?(?:next )?${D}(?: again)?`),
-      re(`is it (?:ok|okay|safe|too soon|too early|fine|alright) to (?:give|have|take) ${D}${AGAIN}`),
+      re(`when can (?:have|get|take|give) (?:the )?(?:next )?${D}(?: again| next)?`),
+      re(`how long (?:until|till|til|before) (?:can|could) (?:have|get|take|give) ${D}${AGAIN}`),
+      re(`(?:is it )?(?:ok|okay|safe|too soon|too early|fine|alright) to (?:give|have|take) ${D}${AGAIN}`),
       re(`(?:is it )?too (?:soon|early) for ${D}`),
     ],
   },
@@ -89,6 +97,7 @@ const RULES: Rule[] = [
       re(
         `(?:have|has|did) (?:taken|take|took|had|got|gotten|given|give|gave) (?:all |the |any )?(?:${SLOT} )?(?:${MEDS}|${D})(?: (?:today|yet|already|${SLOT}))*`,
       ),
+      re(`(?:have|has|did) (?:miss|missed) (?:any )?(?:${SLOT} )?(?:${MEDS}|${D})(?: (?:today|yet|${SLOT}))*`),
     ],
   },
   {
@@ -105,8 +114,19 @@ const RULES: Rule[] = [
       re(`how many days (?:of|on) ${D} (?:are |is |do have |does have )?left`),
       re(`how many days (?:are |is )?left (?:of|on|for) ${D}`),
       re(`when (?:do|does|will|should) (?:need|needs|have) to (?:refill|reorder|get more)(?: (?:of )?${D})?`),
+      re(`when (?:do|does|will|should) (?:refill|reorder|order more)(?: (?:of )?${D})?`),
+      re(`how many (?:${MEDS}|days of ${MEDS}) (?:do |does )?(?:have )?left`),
       re(`when (?:do|does|will|should) (?:need|needs|get) (?:a |another )?refill(?: (?:of|for|on) ${D})?`),
       re(`when (?:will|do|does) (?:run|runs) out(?: of ${D})?`),
+      re(`when (?:will|do|does) (?:${MEDS}|${D}) (?:run|runs) out`),
+      re(`when (?:do|does|will) (?:need|needs) (?:more|another refill|a refill)(?: (?:of )?${D})?`),
+      re(`(?:do|does) (?:need|needs) (?:to reorder|to refill|a refill|more)(?: (?:of )?${D})?(?: soon| yet)?`),
+      re(`(?:am|is|are) running low(?: on ${D})?`),
+      re(`how (?:much|many) ${D} (?:do |does )?(?:have )?left`),
+      re(`how long will ${D} last`),
+      re(`how many days(?: of)? supply(?: of ${D})? (?:are |is )?left`),
+      re(`(?:next )?refills?(?: date| due)?`),
+      re(`when is (?:the )?(?:next )?refill(?: date)?(?: due)?`),
     ],
   },
   {
@@ -119,8 +139,9 @@ const RULES: Rule[] = [
         `what (?:is|are) (?:the )?(?:right |correct |usual |normal |recommended |prescribed )?(?:dose|dosage|amount) (?:of|for) ${D}`,
       ),
       re(`how much ${D} (?:do|should|can|does) (?:give|take|have|get)(?: now)?`),
-      re(`${D} (?:dose|dosage)`),
+      re(`(?:what is )?${D} (?:dose|dosage)`),
       re(`(?:dose|dosage) (?:of|for) ${D}`),
+      re(`how (?:many|much) (?:ml|mg|tsp) (?:of )?${D}(?: (?:do|should|can) (?:give|take|have))?`),
     ],
   },
   {
@@ -139,19 +160,24 @@ const RULES: Rule[] = [
 ]
 
 const SUMMARY = re(
-  `(?:summary|today|recap|daily summary|day summary|daily recap|today'?s summary|summary (?:for )?today|summary (?:for|of)|recap (?:for|of)|today for|how was (?:the )?day|how is (?:the )?day going)`,
+  `(?:(?:give|send|can get|can have) )?(?:a |the )?(?:summary|today|recap|daily summary|day summary|daily recap|today'?s summary|summary (?:for )?today|summary (?:for|of)|recap (?:for|of)|today for|how was (?:the )?day|how is (?:the )?day going|how is doing today|update on|any updates? on)`,
+)
+/** "how is Maya", "how did today go", "how are the kids", "daily report", "what's new": the day so far. */
+const HOW_IS = re(
+  `(?:how (?:is|was|are|were)(?: doing)?|how did (?:do|today go|it go|the day go)|how (?:are|were|is) (?:the kids|the children|everyone|everybody)(?: doing)?|(?:any )?updates?|(?:daily |today'?s )?(?:report|status|status update|rundown)|(?:daily|today'?s) log|catch up|what is new|what happened|what did do|show today)(?: today| so far)?`,
 )
 
 /** The question the text asks, or undefined. Questions have no time: they are about the record now. */
 export function parseQuestion(input: Input): QueryCommand | undefined {
   const q = input.rest
+    .replace(/^what time\b/, 'when')
     .replace(/[?!.,]+/g, ' ')
     .replace(/\b(?:please|pls)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     // "… for Maya", "… given to Leo": the name is cut out, the preposition is left at the end.
     .replace(/ (?:for|to)$/, (prep) => (/ (?:for|to) @[\s?!.]*$/.test(input.mentions.marked) ? '' : prep))
-  if (SUMMARY.test(q)) return summary(input)
+  if (SUMMARY.test(q) || HOW_IS.test(q)) return summary(input)
   for (const rule of RULES) {
     for (const pattern of rule.patterns) {
       const found = answer(rule, pattern.exec(q), input)
@@ -214,9 +240,11 @@ function build(
 /** "summary" and "today" are about the family; "Maya's summary" about Maya. */
 function summary(input: Input): QueryCommand | undefined {
   const m = input.mentions
-  if (m.named.length === 0 && !m.pronoun && !m.child && !m.self && !m.otherMember) {
+  // "give me a summary", "catch me up", "can I get a recap": the sender asks; "my", "how am I" is about them.
+  const self = m.self && /\b(?:i|my|mine|myself)\b/.test(input.text.replace(/^can i (?:get|have|see)\b/, ''))
+  if (m.named.length === 0 && !m.pronoun && !m.child && !self && !m.otherMember) {
     return { kind: 'summary', subject: { family: true } }
   }
-  const subject = resolveSubject(m, input.ctx, { pool: 'all', self: 'subject' })
+  const subject = resolveSubject({ ...m, self }, input.ctx, { pool: 'all', self: 'subject' })
   return subject ? { kind: 'summary', subject } : undefined
 }

@@ -23,7 +23,8 @@ const SLOT_WORDS: Record<string, DoseSlot> = {
 }
 
 /** "morning", "this morning", "bedtime"; am/pm only as a slot word right before the meds ("am pills"). */
-export const SLOT = String.raw`(?:this\s+)?(morning|breakfast|noon|midday|lunch|lunchtime|afternoon|evening|dinner|supper|night|nighttime|bedtime|tonight)`
+export const SLOT_WORD = `(morning|breakfast|noon|midday|lunch|lunchtime|afternoon|evening|dinner|supper|night|nighttime|bedtime|tonight)`
+export const SLOT = String.raw`(?:this\s+)?${SLOT_WORD}`
 
 export function slotOf(word: string | undefined): DoseSlot | undefined {
   if (word === undefined) return undefined

@@ -71,9 +71,14 @@ export function bareVolumeUnit(locale: string): 'ml' | 'oz' | undefined {
 export const plausibleBottleMl = (ml: number) => ml >= 5 && ml <= 400
 
 /**
- * A bare bottle number is read in the locale's unit only where that reading is plausible: "bottle 4" is
- * 4 oz in the US, "bottle 120" is 120 ml in the UK; "bottle 120" in the US is not guessed.
+ * The unit of a bare bottle number, or undefined when it is not sure. Where bottles are written in fl oz
+ * (the corpus conventions, health-facts §0), 1–12 is ounces and 20–400 is ml: nobody gives a 20 oz
+ * bottle, and 13–19 could be either. Elsewhere 10–400 is ml and a small number is not guessed.
  */
-export function bareBottle(value: number, unit: 'ml' | 'oz'): boolean {
-  return unit === 'oz' ? value >= 0.5 && value <= 12 : value >= 10 && value <= 400
+export function bareBottleUnit(value: number, locale: string): 'ml' | 'oz' | undefined {
+  const unit = bareVolumeUnit(locale)
+  if (unit === 'oz' && value >= 0.5 && value <= 12) return 'oz'
+  if (unit === 'oz' && value >= 20 && value <= 400) return 'ml'
+  if (unit === 'ml' && value >= 10 && value <= 400) return 'ml'
+  return undefined
 }

@@ -47,8 +47,8 @@ export function leftover(text: string): string {
  */
 export function readWhen(text: string, clock: Clock, options: WhenOptions = {}): When | undefined {
   // chrono reads "at 3" but not "around 3" or "3ish".
-  const cleaned = text
-    .replace(/(\d)\s*ish\b/g, '$1')
+  const cleaned = spellClock(text)
+    .replace(/(\d)\s*-?ish\b/g, '$1')
     .replace(/\b(?:around|about|approx(?:imately)?|roughly|~)\s*(?=\d)/g, 'at ')
   const results = parseTimes(cleaned, clock)
   const [result] = results
@@ -65,7 +65,8 @@ export function readWhen(text: string, clock: Clock, options: WhenOptions = {}):
  * Splits free text from a time at its end: "banana at 12" → head "banana", time "at 12". Undefined
  * when chrono finds two times or words follow the time.
  */
-export function splitWhen(text: string, clock: Clock): { head: string; timeText: string } | undefined {
+export function splitWhen(raw: string, clock: Clock): { head: string; timeText: string } | undefined {
+  const text = spellClock(raw)
   const results = parseTimes(text, clock)
   const [result] = results
   if (results.length > 1) return undefined
@@ -76,6 +77,70 @@ export function splitWhen(text: string, clock: Clock): { head: string; timeText:
     .replace(/(?:\s+(?:at|around|about|from|on))+\s*$/, '')
     .trim()
   return { head, timeText: text.slice(result.index) }
+}
+
+const HOUR_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+}
+const TENS: Record<string, number> = { oh: 0, twenty: 20, thirty: 30, forty: 40, fifty: 50 }
+const UNITS: Record<string, number> = { five: 5, ten: 10, fifteen: 15 }
+const HOUR_WORD = Object.keys(HOUR_WORDS).join('|')
+/** "three thirty", "at two", "around ten fifteen pm", "one o'clock": an hour word after a time word, or with minutes. */
+const SPELLED = new RegExp(
+  String.raw`\b(?:(at|around|about|by|since|from|to|till|until|~)\s+)?(${HOUR_WORD})(?:[\s-]+(o'?clock|(?:(oh|twenty|thirty|forty|fifty)(?:[\s-]+(five))?)|ten|fifteen))?(?=\s*(?:am|pm)?(?:\s|$|[,.;!?)]))`,
+  'g',
+)
+/** A 24-hour "1530" or "0945", or "at 930": digits that can only be a clock time once amounts are cut out. */
+const MILITARY = /(?<![\d:.,/])([01]\d|2[0-3])([0-5]\d)(?![\d:.,/])/g
+/** "half past two", "quarter to 3". */
+const PAST = new RegExp(String.raw`\b(half|quarter) (past|after|to|til|till) (\d{1,2}|${HOUR_WORD})\b`, 'g')
+/** "at 2 30": hour and minutes with a space. */
+const SPACED = /\b(at|around|about|by|~)\s+(\d{1,2}) ([0-5]\d)(?=\s*(?:am|pm)?(?:\s|$|[,.;!?]))/g
+const BARE_HHMM = /\b(at|around|about|by|since|from|to|till|until|~)\s*([1-9])([0-5]\d)(?![\d:.,/])/g
+
+/**
+ * Spells clock times the way chrono reads them: "at three thirty" → "at 3:30", "1530" → "15:30",
+ * "at 930" / "at 9 30" → "at 9:30", "half past two" → "2:30", "3p" → "3pm", "1/2 hr ago", "this am".
+ * Chrono still reads the result; this only rewrites times the way people type them.
+ */
+function spellClock(text: string): string {
+  return text
+    .replace(PAST, (whole, part: string, direction: string, hour: string) => {
+      const h = HOUR_WORDS[hour] ?? Number(hour)
+      if (h < 1 || h > 12) return whole
+      if (!/^(?:past|after)$/.test(direction)) return part === 'quarter' ? `${h === 1 ? 12 : h - 1}:45` : whole
+      return `${h}:${part === 'half' ? 30 : 15}`
+    })
+    .replace(SPELLED, (whole, lead: string | undefined, hour: string, minutes: string | undefined, ...rest) => {
+      const [tens, unit] = rest as [string | undefined, string | undefined]
+      if (!lead && minutes === undefined) return whole
+      const h = HOUR_WORDS[hour] ?? 0
+      let m = 0
+      if (tens !== undefined) m = (TENS[tens] ?? 0) + (unit === undefined ? 0 : 5)
+      else if (minutes !== undefined && !/clock$/.test(minutes)) m = UNITS[minutes] ?? 0
+      if (tens === 'oh' && unit === undefined) return whole
+      const time = `${h}:${String(m).padStart(2, '0')}`
+      return lead ? `${lead} ${time}` : time
+    })
+    .replace(MILITARY, '$1:$2')
+    .replace(BARE_HHMM, '$1 $2:$3')
+    .replace(SPACED, '$1 $2:$3')
+    .replace(/(\d)([ap])\b/g, '$1$2m')
+    .replace(/(\d) p\b/g, '$1 pm')
+    .replace(/\b1\/2 (?:an? )?(?:hr|hour)\b/g, 'half an hour')
+    .replace(/\bthis am\b/g, 'this morning')
+    .replace(/\bthis pm\b/g, 'this afternoon')
 }
 
 function parseTimes(text: string, clock: Clock): ParsedResult[] {

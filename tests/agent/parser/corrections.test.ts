@@ -36,6 +36,23 @@ const corrections: Case[] = [
     { kind: 'amend_time', at: '2026-01-15T19:45:00.000Z', was: '2026-01-15T20:00:00.000Z' },
   ],
   ['change it to 2pm', { kind: 'amend_time', at: '2026-01-15T22:00:00.000Z' }],
+  // A feed amount restated after an opener or with "only": a bare bottle number (oz up to 12, ml from 20).
+  ['no wait she only had 60', amount(60, 'ml', 60)],
+  ['sorry she only had 3', amount(3, 'oz', 88.7)],
+  ['she only drank 90', amount(90, 'ml', 90)],
+  ['no she had 15', undefined],
+  [
+    'she had 60 at 3',
+    {
+      kind: 'log_feed',
+      subject: { ambiguous: ['dep_maya', 'dep_leo'] },
+      at: '2026-01-15T23:00:00.000Z',
+      feed: { method: 'bottle', amountMl: 60, original: { value: 60, unit: 'ml' }, unitSource: 'inferred' },
+    },
+  ],
+  ['time was 1:45', { kind: 'amend_time', at: '2026-01-15T21:45:00.000Z' }],
+  ['the time was 2:30 not 3', { kind: 'amend_time', at: '2026-01-15T22:30:00.000Z', was: '2026-01-15T23:00:00.000Z' }],
+  ['time was great', undefined],
   // Unsure: a bare number is an amount or a time; the other half of "not" must read too.
   ['make that 90', undefined],
   ['make that 3', undefined],

@@ -5,6 +5,9 @@ import { type Case, chen, evans, expectCase, joe, leo, lopez, lopezAll, lopezAsJ
 const NOW = '2026-01-16T00:10:00.000Z'
 const tylenol = { name: 'tylenol', key: 'acetaminophen' }
 const ml = (value: number) => ({ value, unit: 'ml', ml: value })
+const metformin = { name: 'metformin', key: 'metformin' }
+const lisinopril = { name: 'lisinopril', key: 'lisinopril' }
+const amox = { name: 'amox', key: 'amoxicillin' }
 
 const lopezDoses: Case[] = [
   ['gave tylenol 5ml', { kind: 'log_dose', subject: lopezAll, at: NOW, drug: tylenol, amount: ml(5) }],
@@ -136,11 +139,55 @@ const lopezDoses: Case[] = [
     { kind: 'log_dose', subject: joe, at: '2026-01-15T05:00:00.000Z', slot: 'evening' },
   ],
   ['gave Bug tylenol 5ml', { kind: 'log_dose', subject: maya, at: NOW, drug: tylenol, amount: ml(5) }],
+  // Two swapped letters are one typo.
+  [
+    'tyelnol 2.5 ml',
+    { kind: 'log_dose', subject: lopezAll, at: NOW, drug: { name: 'tyelnol', key: 'acetaminophen' }, amount: ml(2.5) },
+  ],
+  // A unitless number right after the drug: a small one is ml for a child, 50 and up is mg.
+  ['maya tylenol 2.5', { kind: 'log_dose', subject: maya, at: NOW, drug: tylenol, amount: ml(2.5) }],
+  [
+    'gave leo motrin 5 at 2',
+    {
+      kind: 'log_dose',
+      subject: leo,
+      at: '2026-01-15T22:00:00.000Z',
+      drug: { name: 'motrin', key: 'ibuprofen' },
+      amount: ml(5),
+    },
+  ],
+  [
+    'grandpa metformin 500',
+    { kind: 'log_dose', subject: joe, at: NOW, drug: metformin, amount: { value: 500, unit: 'mg' } },
+  ],
+  ['gave tylenol 5', undefined],
+  ['grandpa tylenol 2', undefined],
+  ['maya tylenol 30', undefined],
+  ['maya tylenol 3pm', undefined],
+  ['maya tylenol 2.5 5', undefined],
+  // "done" (or ✅) says the dose happened.
+  ['leo amox done', { kind: 'log_dose', subject: leo, at: NOW, drug: amox }],
+  ['✅ grandpa lisinopril', { kind: 'log_dose', subject: joe, at: NOW, drug: lisinopril }],
+  ['tylenol done?', undefined],
+  ['homework done', undefined],
 ]
 
 const grandpaHimself: Case[] = [
   // "this morning" is a part of the day, not a time to log a named drug at: the agent asks when.
   ['I took my lisinopril this morning', undefined],
+  ['metformin done this morning', undefined],
+  // A slot word right before the drug says which dose, not when: logged now.
+  ['morning metformin done', { kind: 'log_dose', subject: { self: true }, at: NOW, drug: metformin, slot: 'morning' }],
+  [
+    'took my evening metformin',
+    { kind: 'log_dose', subject: { self: true }, at: NOW, drug: metformin, slot: 'evening' },
+  ],
+  [
+    'lisinipril done',
+    { kind: 'log_dose', subject: { self: true }, at: NOW, drug: { name: 'lisinipril', key: 'lisinopril' } },
+  ],
+  ['morning meds ✅', { kind: 'log_dose', subject: { self: true }, at: NOW, slot: 'morning' }],
+  ['pills done', undefined],
   [
     'just took my metformin',
     { kind: 'log_dose', subject: { self: true }, at: NOW, drug: { name: 'metformin', key: 'metformin' } },

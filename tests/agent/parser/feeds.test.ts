@@ -67,6 +67,67 @@ const lopezBottles: Case[] = [
       feed: bottle(147.9, 5, 'oz', 'stated', 'breastmilk'),
     },
   ],
+  // A unit run into the number ("120mls") is the same unit.
+  [
+    'fed maya 120mls',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(120, 120, 'ml') },
+  ],
+  // Where bottles are in oz, a bare 20 or more is ml: no bottle holds 20 oz.
+  [
+    'bottle 120',
+    { kind: 'log_feed', subject: lopezKids, at: '2026-01-16T00:10:00.000Z', feed: bottle(120, 120, 'ml', 'inferred') },
+  ],
+  [
+    'leo had 150 at 1',
+    { kind: 'log_feed', subject: leo, at: '2026-01-15T21:00:00.000Z', feed: bottle(150, 150, 'ml', 'inferred') },
+  ],
+  // Cow's or whole milk is a bottle with no milk type the log knows.
+  [
+    'leo drank 6 oz whole milk',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: bottle(177.4, 6, 'oz') },
+  ],
+  // Chatter around the fact adds nothing to log and does not stop it.
+  [
+    'maya took 4oz lol she was starving',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
+  [
+    'leo drank 6oz new record',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: bottle(177.4, 6, 'oz') },
+  ],
+  ['maya took 4oz lol she threw up after', undefined],
+  [
+    'fed maya 4oz and she burped',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
+  [
+    'maya drank the whole 4oz',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
+  ['maya 4oz ✅', { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') }],
+  [
+    'maya drank three and a half ounces',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(103.5, 3.5, 'oz') },
+  ],
+  ['she drank the whole bottle', undefined],
+  // "4oz down" is a bottle finished, not a nap; a formula brand is formula.
+  ['maya 4oz down', { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: bottle(118.3, 4, 'oz') }],
+  [
+    'leo downed 6oz similac',
+    {
+      kind: 'log_feed',
+      subject: leo,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: bottle(177.4, 6, 'oz', 'stated', 'formula'),
+    },
+  ],
+  ['maya down after 4oz', undefined],
+  ['burped', undefined],
+  ['lol', undefined],
+  [
+    'last nite at 11 fed maya 4oz',
+    { kind: 'log_feed', subject: maya, at: '2026-01-15T07:00:00.000Z', feed: bottle(118.3, 4, 'oz') },
+  ],
   ['fead leo 3 oz', { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: bottle(88.7, 3, 'oz') }],
   [
     'bug had 2.5oz. at 1',
@@ -220,6 +281,67 @@ const lopezBreast: Case[] = [
     'nursed maya 15 min on the left',
     { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'L', minutes: 15 }) },
   ],
+  // "each side" is both sides, that long each; "fed" with a side is nursing.
+  [
+    'nursed maya 12 min each side',
+    {
+      kind: 'log_feed',
+      subject: maya,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: breast({ side: 'L', minutes: 12 }, { side: 'R', minutes: 12 }),
+    },
+  ],
+  [
+    'fed leo on the right side 10 min',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'R', minutes: 10 }) },
+  ],
+  ['nursed 10 min each side and 5 min each side', undefined],
+  // A unitless number after nursing is minutes only when it cannot be a clock hour.
+  [
+    'nursed maya for 20',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 20 }) },
+  ],
+  ['nursed leo 25', { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 25 }) }],
+  ['nursed leo 25 min ago', { kind: 'log_feed', subject: leo, at: '2026-01-15T23:45:00.000Z', feed: breast() }],
+  ['nursed leo 10', undefined],
+  // "L then R", "right/left": both sides in the order typed, no minutes.
+  [
+    'nursed maya L then R',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'L' }, { side: 'R' }) },
+  ],
+  [
+    'nursed maya right/left',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'R' }, { side: 'L' }) },
+  ],
+  ['nursed L then R then L', undefined],
+  ['nursed leo 95', undefined],
+  // "from the left breast", "nursing session", "like 15 min": the same nursing in more words.
+  [
+    'maya fed from the left breast 10 min',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ side: 'L', minutes: 10 }) },
+  ],
+  [
+    'nursing session 20 min for maya',
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 20 }) },
+  ],
+  [
+    'nursed leo for like 15 min',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 15 }) },
+  ],
+  [
+    'nursed leo 15mins',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 15 }) },
+  ],
+  ['fed maya at 3', undefined],
+  // "bf'd" and "bfed" are short for breastfed.
+  [
+    "bf'd maya 20 min",
+    { kind: 'log_feed', subject: maya, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 20 }) },
+  ],
+  [
+    'bfed leo 15 min',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: breast({ minutes: 15 }) },
+  ],
 ]
 
 const lopezSolids: Case[] = [
@@ -249,6 +371,46 @@ const lopezSolids: Case[] = [
       feed: { method: 'solids', food: 'sweet potato and peas' },
     },
   ],
+  // "for lunch" says which meal, not when: logged now. "had" is not read as eating ("had a bath").
+  [
+    'leo ate mac n cheese and green beans for lunch',
+    {
+      kind: 'log_feed',
+      subject: leo,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: { method: 'solids', food: 'mac n cheese and green beans' },
+    },
+  ],
+  [
+    'leo ate scrambled eggs for breakfast',
+    {
+      kind: 'log_feed',
+      subject: leo,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: { method: 'solids', food: 'scrambled eggs' },
+    },
+  ],
+  ['leo had scrambled eggs for breakfast', undefined],
+  ['leo had a bath', undefined],
+  // A meal named with a colon or dash labels the food.
+  [
+    'lunch: pasta and peas',
+    {
+      kind: 'log_feed',
+      subject: lopezKids,
+      at: '2026-01-16T00:10:00.000Z',
+      feed: { method: 'solids', food: 'pasta and peas' },
+    },
+  ],
+  [
+    'leo ate lunch – pasta',
+    { kind: 'log_feed', subject: leo, at: '2026-01-16T00:10:00.000Z', feed: { method: 'solids', food: 'pasta' } },
+  ],
+  ['lunch: nothing', undefined],
+  ['dinner - skipped', undefined],
+  ['leo had a meltdown for dinner', undefined],
+  ['leo ate after lunch', undefined],
+  ['leo had pasta with lunch', undefined],
   [
     'Buddy ate half a pear 30 min ago',
     { kind: 'log_feed', subject: leo, at: '2026-01-15T23:40:00.000Z', feed: { method: 'solids', food: 'pear' } },

@@ -42,7 +42,8 @@ const lopezNegatives: string[] = [
   'temp is 38.4 but she seems fine',
   // Amounts without a unit to trust, or implausible ones.
   'gave tylenol 5',
-  'bottle 120',
+  'bottle 15',
+  'maya had 18 at 2',
   'fed 500ml',
   'gave maya 50ml tylenol',
   'nursed L 150',
@@ -92,7 +93,6 @@ const lopezNegatives: string[] = [
   'maya ate lunch',
   'wet the bed',
   'the diaper bag is dirty',
-  'maya slept for 2 hours',
   'slept through the night',
   'nap',
   'fed at 3',

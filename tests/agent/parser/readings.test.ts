@@ -94,6 +94,48 @@ const temperatures: Case[] = [
     'maya fever 103.1 under the arm',
     { kind: 'log_temperature', subject: maya, at: NOW, temperature: temp(103.1, 'F', 'inferred', 39.5, 'armpit') },
   ],
+  // Ways of saying it: "running", "thermometer says", "still", "low grade", "body temp".
+  [
+    "he's running 101",
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(101, 'F', 'inferred', 38.33) },
+  ],
+  [
+    'thermometer says 100.8',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(100.8, 'F', 'inferred', 38.22) },
+  ],
+  [
+    'leo temp still 101',
+    { kind: 'log_temperature', subject: leo, at: NOW, temperature: temp(101, 'F', 'inferred', 38.33) },
+  ],
+  [
+    'low-grade fever 99.8',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(99.8, 'F', 'inferred', 37.67) },
+  ],
+  [
+    'temp around 101',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(101, 'F', 'inferred', 38.33) },
+  ],
+  [
+    'temp in her armpit 99.1',
+    { kind: 'log_temperature', subject: lopezAll, at: NOW, temperature: temp(99.1, 'F', 'inferred', 37.28, 'armpit') },
+  ],
+  [
+    'forehead scan 99.9',
+    {
+      kind: 'log_temperature',
+      subject: lopezAll,
+      at: NOW,
+      temperature: temp(99.9, 'F', 'inferred', 37.72, 'forehead'),
+    },
+  ],
+  // A decimal °F reading beside a named child says temperature by itself; nothing else is read bare.
+  ['maya 101.2', { kind: 'log_temperature', subject: maya, at: NOW, temperature: temp(101.2, 'F', 'inferred', 38.44) }],
+  ['maya 101', undefined],
+  ['leo 38.4', undefined],
+  ['grandpa 101.2', undefined],
+  ['she is 101.2', undefined],
+  ['leo running 40 laps', undefined],
+  ['running late, 101 things to do', undefined],
 ]
 
 const weight = (value: number, ...original: object[]) => ({ measure: 'weight', value, unit: 'kg', original })
@@ -105,6 +147,43 @@ const lengthCm = (measure: string, value: number, original: object) => ({
 })
 
 const growth: Case[] = [
+  // A mass in kg or lb says weight by itself; where it was weighed does not stop the entry.
+  [
+    'maya 14 lb',
+    { kind: 'log_growth', subject: maya, at: NOW, measurements: [weight(6.35, { value: 14, unit: 'lb' })] },
+  ],
+  [
+    'leo is 16kgs now',
+    { kind: 'log_growth', subject: leo, at: NOW, measurements: [weight(16, { value: 16, unit: 'kg' })] },
+  ],
+  [
+    'maya 13lbs 4oz at her checkup',
+    {
+      kind: 'log_growth',
+      subject: maya,
+      at: NOW,
+      measurements: [weight(6.01, { value: 13, unit: 'lb' }, { value: 4, unit: 'oz' })],
+    },
+  ],
+  [
+    'maya 6.4 kg, length 63 cm',
+    {
+      kind: 'log_growth',
+      subject: maya,
+      at: NOW,
+      measurements: [weight(6.4, { value: 6.4, unit: 'kg' }), lengthCm('length', 63, { value: 63, unit: 'cm' })],
+    },
+  ],
+  [
+    'new weight: 6.2 kg',
+    { kind: 'log_growth', subject: lopezAll, at: NOW, measurements: [weight(6.2, { value: 6.2, unit: 'kg' })] },
+  ],
+  // A change, two weights, or something else weighed: the agent.
+  ['maya gained 6 oz', undefined],
+  ['maya lost 1 lb', undefined],
+  ['maya 14 lb and leo 35 lb', undefined],
+  ['maya 4 lb bag of rice', undefined],
+  ['maya 14 lb 20 oz', undefined],
   [
     'maya weighed 6.2 kg today',
     { kind: 'log_growth', subject: maya, at: NOW, measurements: [weight(6.2, { value: 6.2, unit: 'kg' })] },

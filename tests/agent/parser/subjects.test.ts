@@ -1,5 +1,19 @@
 import { describe, it } from 'vitest'
-import { type Case, chen, evans, expectCase, lopez, lopezKids, maya, olivia, park } from './families.js'
+import type { ParseContext } from '../../../src/agent/parser/index.js'
+import {
+  type Case,
+  chen,
+  evans,
+  expectCase,
+  joe,
+  leo,
+  lopez,
+  lopezAll,
+  lopezKids,
+  maya,
+  olivia,
+  park,
+} from './families.js'
 
 const bottle4oz = { method: 'bottle', amountMl: 118.3, original: { value: 4, unit: 'oz' }, unitSource: 'stated' }
 const LA = '2026-01-16T00:10:00.000Z'
@@ -7,10 +21,13 @@ const NY = '2026-01-15T21:10:00.000Z'
 const UK = '2026-01-15T16:10:00.000Z'
 const lily = { dependentId: 'dep_lily' }
 const wei = { dependentId: 'dep_wei' }
+const metformin = { name: 'metformin', key: 'metformin' }
 
 const twins: Case[] = [
   // "Bean" is both twins' nickname: the fast path asks which one.
   ['fed bean 4oz', { kind: 'log_feed', subject: { ambiguous: ['dep_ava', 'dep_mia'] }, at: NY, feed: bottle4oz }],
+  // "been" is one edit from "Bean" but a word, not a typo.
+  ['been fed 4oz', undefined],
   ['fed mimi 4oz', { kind: 'log_feed', subject: { dependentId: 'dep_mia' }, at: NY, feed: bottle4oz }],
   ['fed AVA 4oz', { kind: 'log_feed', subject: { dependentId: 'dep_ava' }, at: NY, feed: bottle4oz }],
   [
@@ -37,6 +54,40 @@ const lopezSubjects: Case[] = [
   ["rosa says maya's asleep", undefined],
   ['I had 4oz', undefined],
   ["I'm awake", undefined],
+  // One typo from exactly one name of 4+ letters (a swap counts as one) still names them.
+  ['mayaa had 4oz', { kind: 'log_feed', subject: maya, at: LA, feed: bottle4oz }],
+  ['Mya had 4oz', { kind: 'log_feed', subject: maya, at: LA, feed: bottle4oz }],
+  ['fed budyd 4oz', { kind: 'log_feed', subject: leo, at: LA, feed: bottle4oz }],
+  ['grandpaa took his metformin', { kind: 'log_dose', subject: joe, at: LA, drug: metformin }],
+  // Further off, a family word one edit from a name, or a typo of someone who is not cared for: the agent.
+  ['Leah had 4oz', undefined],
+  ['mama fed her 4oz', undefined],
+  ['grandma gave her tylenol', undefined],
+  ['Rossa fed maya 4oz', undefined],
+  ['lep had 4oz', undefined],
+  // Only where a name stands (first, after a care verb, possessive), and never a different first letter.
+  ['she had 4oz mayaa', undefined],
+  ['muddy diaper', undefined],
+  ['buddyy pooped', { kind: 'log_diaper', subject: leo, at: LA, wet: false, dirty: true }],
+  // A child described, not named, is one of the children.
+  ['baby girl had 4oz', { kind: 'log_feed', subject: lopezKids, at: LA, feed: bottle4oz }],
+  ['the little man is asleep', { kind: 'log_sleep', subject: lopezKids, event: 'start', at: LA }],
+  ['both kids had 4oz', undefined],
+  // "May I…" asks permission; it does not name May.
+  ['may i give her tylenol?', { kind: 'can_dose', subject: lopezAll, drug: { name: 'tylenol', key: 'acetaminophen' } }],
+  ['May had 4oz', { kind: 'log_feed', subject: maya, at: LA, feed: bottle4oz }],
+]
+
+/** Leo's nickname has a hyphen: it is typed with a space or run together too. */
+const hyphenated: ParseContext = {
+  ...lopez,
+  dependents: lopez.dependents.map((d) => (d.id === 'dep_leo' ? { ...d, nicknames: ['Leo-bear'] } : d)),
+}
+const hyphenatedNames: Case[] = [
+  ['leo-bear asleep', { kind: 'log_sleep', subject: leo, event: 'start', at: LA }],
+  ['Leo bear asleep', { kind: 'log_sleep', subject: leo, event: 'start', at: LA }],
+  ['leobear asleep', { kind: 'log_sleep', subject: leo, event: 'start', at: LA }],
+  ['bear asleep', undefined],
 ]
 
 const oneChildAndGrandma: Case[] = [
@@ -76,6 +127,7 @@ const oneChild: Case[] = [
 describe('parseMessage: who a message is about', () => {
   it.each(twins)('reads "%s" for twins who share a nickname', (...row) => expectCase(park, row))
   it.each(lopezSubjects)('reads "%s" in a family with two children and grandpa', (...row) => expectCase(lopez, row))
+  it.each(hyphenatedNames)('reads "%s" when a nickname has a hyphen', (...row) => expectCase(hyphenated, row))
   it.each(oneChildAndGrandma)('reads "%s" in a family with one child and grandma', (...row) => expectCase(chen, row))
   it.each(oneChild)('reads "%s" in a one-child family', (...row) => expectCase(evans, row))
 })

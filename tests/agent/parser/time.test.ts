@@ -41,6 +41,22 @@ describe('parseMessage: when it happened', () => {
       ['2026-01-15T16:10:00.000Z', ['fed 4oz half an hour ago', '2026-01-15T15:40:00.000Z']],
       ['2026-01-15T16:10:00.000Z', ['fed 4oz just now', '2026-01-15T16:10:00.000Z']],
       ['2026-01-15T07:00:00.000Z', ['slept 10:30-5:45', '2026-01-14T22:30:00.000Z/2026-01-15T05:45:00.000Z']],
+      // A 24-hour clock, "at 930", and times spelled in words are the same clock times.
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz 1530', '2026-01-15T15:30:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at 0945', '2026-01-15T09:45:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at 930', '2026-01-15T09:30:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at three thirty', '2026-01-15T15:30:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz around two fifteen', '2026-01-15T14:15:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at ten forty-five', '2026-01-15T10:45:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ["fed 4oz at one o'clock", '2026-01-15T13:00:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at three', '2026-01-15T15:00:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at half past two', '2026-01-15T14:30:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at quarter to 3', '2026-01-15T14:45:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at 2 30', '2026-01-15T14:30:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at 2:30p', '2026-01-15T14:30:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz around 3-ish', '2026-01-15T15:00:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz 1/2 hr ago', '2026-01-15T15:40:00.000Z']],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz this am at 9', '2026-01-15T09:00:00.000Z']],
       // Unsure: 4:20 pm is ten minutes ahead (a clock or a plan?); "tonight", "tomorrow" and
       // "in 20 min" are not the past; "this morning" has no clock time.
       ['2026-01-15T16:10:00.000Z', ['fed 4oz at 4:20', undefined]],
@@ -50,6 +66,14 @@ describe('parseMessage: when it happened', () => {
       ['2026-01-15T16:10:00.000Z', ['fed 4oz yesterday', undefined]],
       ['2026-01-15T16:10:00.000Z', ['fed 4oz 9 days ago', undefined]],
       ['2026-01-15T16:10:00.000Z', ['fed 4oz at 3 and at 4', undefined]],
+      // Four digits that are no clock time, and a spelled hour with no time word, are not read as times.
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at 1575', undefined]],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz 2460', undefined]],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz three', undefined]],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at half to 3', undefined]],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at 2 3', undefined]],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz this am', undefined]],
+      ['2026-01-15T16:10:00.000Z', ['fed 4oz at three thirty tomorrow', undefined]],
     ]
     it.each(rows)('at %s reads %j in London', (now, [text, expected]) => {
       expect(when(text, family('Europe/London', now))).toBe(expected)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  bareBottleUnit,
   bareTemperatureUnit,
   bareVolumeUnit,
   fahrenheitToCelsius,
@@ -61,6 +62,13 @@ describe('units', () => {
       undefined,
       undefined,
     ])
+  })
+
+  it('reads a bare bottle number as oz up to 12 and ml from 20 where bottles are in oz; ml elsewhere', () => {
+    const us = [4, 12, 15, 19, 20, 120, 500].map((n) => bareBottleUnit(n, 'en-US'))
+    expect(us).toEqual(['oz', 'oz', undefined, undefined, 'ml', 'ml', undefined])
+    const uk = [4, 10, 120, 500].map((n) => bareBottleUnit(n, 'en-GB'))
+    expect(uk).toEqual([undefined, 'ml', 'ml', undefined])
   })
 
   it('reads numbers as people type them', () => {

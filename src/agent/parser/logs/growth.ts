@@ -8,6 +8,11 @@ const LINK = String.raw`\s*(?:is|was|of|:|-|at)?\s*`
 const MASS = String.raw`(${NUM})\s*(kg|g|lb)(?:\s*(${NUM})\s*oz)?\b`
 const LENGTH = String.raw`(${NUM})\s*(cm|in)\b`
 const WEIGHT = new RegExp(String.raw`\b(?:weigh(?:s|ed|ing)?(?: in)?|weight|wt)${LINK}${MASS}`, 'g')
+/** A mass in kg or lb needs no keyword: no feed, dose or reading is written in them ("maya 14 lb"). */
+const BARE_MASS = new RegExp(String.raw`(?<![\d.])${MASS}`, 'g')
+/** Where and why it was weighed: "at her checkup", "new weight", "weigh-in". */
+const VISIT =
+  /\b(?:at (?:the |her |his )?(?:doctor'?s?|dr'?s?|checkup|check-up|appointment|appt|visit|well visit|pediatrician|peds|clinic)|new|weigh-in|check|weight)\b/g
 const LENGTH_BEFORE = new RegExp(String.raw`\b(?:length|height|len)${LINK}${LENGTH}`, 'g')
 const LENGTH_AFTER = new RegExp(String.raw`${LENGTH}\s*(?:long|tall)\b`, 'g')
 const HEAD = new RegExp(String.raw`\b(?:head(?: circumference| circ)?|hc)${LINK}${LENGTH}`, 'g')
@@ -17,7 +22,7 @@ const ORDER = ['weight', 'length', 'head']
 /** Plausible for anyone from a preterm baby to grandpa; outside it the message goes to the agent. */
 const RANGES = { weight: [0.3, 300], length: [20, 230], head: [20, 70] } as const
 
-/** "weighed 6.2 kg today", "weighs 13 lb 4 oz", "62 cm long", "head 40.5 cm"; several at once. */
+/** "weighed 6.2 kg today", "weighs 13 lb 4 oz", "maya 14 lb", "62 cm long", "head 40.5 cm"; several at once. */
 export function parseGrowth(input: Input): LogCommand | undefined {
   let t = input.rest
   const measurements: GrowthMeasurement[] = []
@@ -27,6 +32,8 @@ export function parseGrowth(input: Input): LogCommand | undefined {
     [LENGTH_BEFORE, 'length'],
     [LENGTH_AFTER, 'length'],
   ]
+  if (!WEIGHT.test(t)) specs.push([BARE_MASS, 'weight'])
+  WEIGHT.lastIndex = 0
   for (const [re, measure] of specs) {
     const cut = cutAll(t, re)
     for (const m of cut.found) {
@@ -40,7 +47,7 @@ export function parseGrowth(input: Input): LogCommand | undefined {
   measurements.sort((a, b) => ORDER.indexOf(a.measure) - ORDER.indexOf(b.measure))
   const self = /\bmy (?:weight|height|length)\b|\bi weigh\b/.test(input.text) ? 'subject' : 'reject'
   const subject = resolveSubject(input.mentions, input.ctx, { pool: 'all', self })
-  const when = readWhen(t, input.clock, { today: true })
+  const when = readWhen(cutAll(t, VISIT).rest, input.clock, { today: true })
   if (!subject || !when) return undefined
   return { kind: 'log_growth', subject, at: when.at, measurements }
 }

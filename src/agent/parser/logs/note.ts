@@ -1,7 +1,8 @@
 import { findMentions, resolveSubject } from '../subject.js'
 import type { LogCommand, ParseContext } from '../types.js'
 
-const NOTE = /^\s*notes?\s*(?::|-|–|—)?\s+(\S[\s\S]*)$/i
+/** "note: …", "Note Maya has a rash" (voice-to-text drops the colon); "add a note: …" and "log: …" need the colon or dash. */
+const NOTE = /^\s*(?:notes?\s*(?::|-|–|—)?|(?:add (?:a )?note|log)\s*(?::|-|–|—))\s+(\S[\s\S]*)$/i
 
 /**
  * "note: Maya was fussy after her shots". The text is kept as typed; it is about the one dependent it
