@@ -51,8 +51,9 @@ export function redFlagStage({ record, doseAt }: RedFlagOptions = {}): Stage {
         })
       }
       // A dose the guard stopped must not vanish from the record: say so when it could not be logged.
+      // (A question about giving one — "can she have more?" — reported no dose: nothing to record.)
       const unrecorded =
-        blocked && !logged.outcome
+        blocked && blocked.details?.intent !== 'asked' && !logged.outcome
           ? 'I have NOT recorded this dose: send it on its own, e.g. “gave Leo tylenol 5 ml at 3:00”.'
           : undefined
       const replies = [outcome.reply, ...(logged.outcome?.replies ?? []), logged.error, unrecorded].filter(
