@@ -11,6 +11,7 @@ import { ConsoleSender } from './channels/console/sender.js'
 import { createTwilioClient } from './channels/twilio/client.js'
 import { twilioRoutes } from './channels/twilio/routes.js'
 import { TwilioSender } from './channels/twilio/sender.js'
+import { TwilioCallSender } from './channels/twilio/voice.js'
 import type { Config } from './config.js'
 import { type Db, openDatabase } from './db/client.js'
 import { type AcceptInbound, acceptInboundMany, type InboundMessage } from './domain/inbox/service.js'
@@ -22,6 +23,7 @@ import { OutboxSender, type OutboxSenderOptions } from './outbox/sender-loop.js'
 import type { ChannelSender } from './outbox/types.js'
 import { firstOf } from './pipeline/compose.js'
 import { redFlagStage } from './pipeline/red-flag.js'
+import { sosFromGate, sosStage } from './pipeline/sos.js'
 import type { Agent, Stage } from './pipeline/types.js'
 import { InboxWorker, type InboxWorkerOptions } from './pipeline/worker.js'
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler.js'
@@ -76,7 +78,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       db,
       clock,
       log,
-      gate: deps.gate ?? [pendingAnswerStage(), redFlagStage({ record, doseAt: doseTime(parseMessage) })],
+      gate: deps.gate ?? [
+        sosStage(),
+        pendingAnswerStage(),
+        redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
+      ],
       fastPath: firstOf('fast-path', [fastPath, reminderStage(), record]),
       agent: deps.agent ?? offlineAgent,
     },
@@ -153,12 +159,14 @@ function buildSenders(config: Config, deps: AppDeps): Partial<Record<string, Cha
   const t = config.twilio
   if (!t) {
     const console = new ConsoleSender()
-    return config.devConsole ? { sms: console, whatsapp: console, console } : {}
+    return config.devConsole ? { sms: console, whatsapp: console, console, voice: console } : {}
   }
   const client = createTwilioClient(t, { timeoutMs: deps.twilioTimeoutMs })
   const statusCallback = config.publicBaseUrl ? `${config.publicBaseUrl}/webhooks/twilio/status` : undefined
   return {
     ...(t.smsFrom ? { sms: new TwilioSender(client, 'sms', t.smsFrom, statusCallback) } : {}),
     ...(t.whatsappFrom ? { whatsapp: new TwilioSender(client, 'whatsapp', t.whatsappFrom, statusCallback) } : {}),
+    // SOS calls come from the SMS number (a Twilio number with voice).
+    ...(t.smsFrom ? { voice: new TwilioCallSender(client, t.smsFrom, config.publicBaseUrl) } : {}),
   }
 }

@@ -14,6 +14,11 @@ export interface RedFlagOptions {
   record?: Stage
   /** When the dose in this message was given, if a parser can tell ("gave tylenol at 3"). */
   doseAt?: (turn: Turn) => Promise<Date | undefined>
+  /**
+   * An emergency opens an SOS (alerts every emergency contact, escalates with calls until someone
+   * answers) instead of the one-off parent alert; returns a line for the sender.
+   */
+  emergency?: (turn: Turn, outcome: GateOutcome) => Promise<string>
 }
 
 /**
@@ -23,7 +28,7 @@ export interface RedFlagOptions {
  * still records what the message reported: a dose given too soon is logged and flagged, never lost.
  * Otherwise its outcome rides on the turn for later stages ("can she have more tylenol?").
  */
-export function redFlagStage({ record, doseAt }: RedFlagOptions = {}): Stage {
+export function redFlagStage({ record, doseAt, emergency }: RedFlagOptions = {}): Stage {
   return {
     name: 'red-flag',
     async handle(turn: Turn): Promise<Outcome | undefined> {
@@ -41,7 +46,8 @@ export function redFlagStage({ record, doseAt }: RedFlagOptions = {}): Stage {
       })
       turn.gate = outcome
       if (!ACTS.has(outcome.tier) && !outcome.alertParents && !outcome.reply) return undefined
-      if (outcome.alertParents && outcome.alert) await alert(turn, outcome)
+      const sos = outcome.tier === 'emergency' && emergency ? await emergency(turn, outcome) : undefined
+      if (sos === undefined && outcome.alertParents && outcome.alert) await alert(turn, outcome)
       const logged = await recordReported(turn, record)
       const blocked = outcome.findings.find((f) => f.tier === 'dose_blocked')
       if (blocked && logged.outcome) {
@@ -56,7 +62,7 @@ export function redFlagStage({ record, doseAt }: RedFlagOptions = {}): Stage {
         blocked && blocked.details?.intent !== 'asked' && !logged.outcome
           ? 'I have NOT recorded this dose: send it on its own, e.g. “gave Leo tylenol 5 ml at 3:00”.'
           : undefined
-      const replies = [outcome.reply, ...(logged.outcome?.replies ?? []), logged.error, unrecorded].filter(
+      const replies = [outcome.reply, sos, ...(logged.outcome?.replies ?? []), logged.error, unrecorded].filter(
         (r): r is string => Boolean(r),
       )
       return { route: `gate:${outcome.ruleId}`, replies }

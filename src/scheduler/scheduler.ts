@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron'
 import type { Logger } from 'pino'
 import type { Db } from '../db/client.js'
 import { type FireResult, fireDue } from '../domain/schedules/service.js'
+import { escalateDue } from '../domain/sos/service.js'
 import type { Clock } from '../lib/clock.js'
 
 export interface SchedulerOptions {
@@ -67,6 +68,9 @@ export class Scheduler {
 
   private async drain(): Promise<FireResult> {
     const total: FireResult = { claimed: 0, sent: 0, late: 0, missed: 0 }
+    // SOS escalations first: nobody has answered an emergency yet.
+    const escalated = await this.deps.db.transaction((tx) => escalateDue(tx, this.deps.clock.now()))
+    if (escalated) this.opts.onFired?.()
     for (;;) {
       const now = this.deps.clock.now()
       const r = await this.deps.db.transaction((tx) => fireDue(tx, now, { graceMs: this.graceMs, batch: this.batch }))

@@ -14,6 +14,16 @@ export interface FakeTwilioMessage {
   receivedAt: number
 }
 
+/** One call the fake was asked to place (an SOS escalation), with the TwiML it would run. */
+export interface FakeTwilioCall {
+  sid: string
+  to: string
+  from: string
+  twiml: string
+  statusCallback?: string
+  receivedAt: number
+}
+
 /** What to answer the next create call with: a status and optional Twilio error code, or a hang. */
 export type FakeTwilioScript = { status: number; code?: number } | 'hang'
 
@@ -24,6 +34,11 @@ export type FakeTwilioScript = { status: number; code?: number } | 'hang'
  */
 export class FakeTwilio {
   readonly messages: FakeTwilioMessage[] = []
+  /** Calls placed through `POST …/Calls.json`. */
+  readonly calls: FakeTwilioCall[] = []
+  onCall: ((c: FakeTwilioCall) => void) | undefined
+  /** Milliseconds every create request waits before answering (a provider's round trip, for benches). */
+  delayMs = 0
   /** Every create request, including the ones answered with an error. */
   requests = 0
   /** Called for each accepted message, e.g. by a bench waiting for replies. */
@@ -59,10 +74,11 @@ export class FakeTwilio {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
-    const match = req.url?.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/)
+    const match = req.url?.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/(Messages|Calls)\.json$/)
     if (req.method !== 'POST' || !match) return json(res, 404, { code: 20404, message: 'not found', status: 404 })
     const raw = await readBody(req)
     this.requests++
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs))
     const next = this.script.shift()
     if (next === 'hang') {
       this.hanging.push(res)
@@ -77,6 +93,7 @@ export class FakeTwilio {
       })
     }
     const form = new URLSearchParams(raw)
+    if (match[2] === 'Calls') return this.call(res, match[1] ?? '', form)
     const sid = `SM${String(++this.seq).padStart(32, '0')}`
     const msg: FakeTwilioMessage = {
       sid,
@@ -110,6 +127,31 @@ export class FakeTwilio {
       status: 'queued',
       to: msg.to,
       uri: `/2010-04-01/Accounts/${msg.accountSid}/Messages/${sid}.json`,
+    })
+  }
+
+  /** Records a placed call and answers as Twilio's Calls API does. */
+  private call(res: ServerResponse, accountSid: string, form: URLSearchParams) {
+    const sid = `CA${String(this.calls.length + 1).padStart(32, '0')}`
+    const call: FakeTwilioCall = {
+      sid,
+      to: form.get('To') ?? '',
+      from: form.get('From') ?? '',
+      twiml: form.get('Twiml') ?? '',
+      statusCallback: form.get('StatusCallback') ?? undefined,
+      receivedAt: performance.now(),
+    }
+    this.calls.push(call)
+    this.onCall?.(call)
+    json(res, 201, {
+      sid,
+      account_sid: accountSid,
+      to: call.to,
+      from: call.from,
+      status: 'queued',
+      direction: 'outbound-api',
+      api_version: '2010-04-01',
+      uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json`,
     })
   }
 }

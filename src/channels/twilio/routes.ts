@@ -3,9 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import twilio from 'twilio'
 import type { Db } from '../../db/client.js'
 import type { AcceptInbound } from '../../domain/inbox/service.js'
-import { applyDeliveryStatus } from '../../domain/outbox/service.js'
+import { applyDeliveryStatus, getOutbox } from '../../domain/outbox/service.js'
+import { recordCallStatus } from '../../domain/sos/service.js'
 import type { Clock } from '../../lib/clock.js'
 import { MalformedWebhookError, parseTwilioInbound, parseTwilioStatus } from './inbound.js'
+import { VOICE_ACK_PATH, VOICE_STATUS_PATH } from './voice.js'
+import { acknowledgeCall } from './voice-ack.js'
 
 export interface TwilioRoutesOptions {
   db: Db
@@ -74,6 +77,31 @@ export async function twilioRoutes(app: FastifyInstance, o: TwilioRoutesOptions)
       req.log.info({ status, found: result.found, changed: result.changed }, 'delivery status')
       if (result.fallbackId) o.onOutbox()
     }
+    return reply.code(204).send()
+  })
+
+  // SOS calls: the keypress ("press 1") acknowledges as the member called; the call's result goes on the
+  // incident's timeline. Both identify the call by its outbox row, whose key names incident and member.
+  app.post(VOICE_ACK_PATH, async (req, reply) => {
+    if (!verified(req, reply)) return reply
+    const { call } = req.query as { call?: string }
+    const digits = (req.body as Record<string, string>).Digits
+    const said = await o.db.transaction((tx) =>
+      acknowledgeCall(tx, o.clock.now(), call ?? '', digits, signedUrl(req, o.publicBaseUrl)),
+    )
+    if (said.wake) o.onOutbox()
+    req.log.info({ acknowledged: said.acknowledged }, 'sos call keypress')
+    return reply.type('text/xml').send(said.twiml)
+  })
+
+  app.post(VOICE_STATUS_PATH, async (req, reply) => {
+    if (!verified(req, reply)) return reply
+    const { call } = req.query as { call?: string }
+    const status = String((req.body as Record<string, string>).CallStatus ?? 'unknown').slice(0, 40)
+    await o.db.transaction(async (tx) => {
+      const [row] = await getOutbox(tx, [call ?? ''])
+      if (row) await recordCallStatus(tx, o.clock.now(), row.idempotencyKey, status)
+    })
     return reply.code(204).send()
   })
 

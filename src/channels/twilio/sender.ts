@@ -34,12 +34,12 @@ export class TwilioSender implements ChannelSender {
       })
       return { status: 'sent', providerMessageId: msg.sid }
     } catch (err) {
-      return classify(err)
+      return classifyTwilioError(err)
     }
   }
 }
 
-function classify(err: unknown): SendResult {
+export function classifyTwilioError(err: unknown): SendResult {
   if (err instanceof twilio.RestException) {
     const code = String(err.code ?? err.status)
     const message = err.message

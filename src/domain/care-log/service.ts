@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull } from 'drizzle-orm'
+import { and, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import { startOfLocalDay } from '../../lib/timezone.js'
@@ -203,6 +203,28 @@ export async function addNote(
   await tx.insert(careNotes).values({ ...row, body: tx.fields.seal(row.body) })
   await audit(tx, actor, now, 'care.log', 'note', row.id)
   return row
+}
+
+/** The latest weight on record, in kg, with when it was taken. */
+export async function latestWeight(
+  tx: Tx,
+  actor: ActorContext,
+  dependentId: string,
+): Promise<{ kg: number; at: Date } | undefined> {
+  const [row] = await tx
+    .select({ kg: growth.weightKg, at: growth.at })
+    .from(growth)
+    .where(
+      and(
+        eq(growth.familyId, actor.familyId),
+        eq(growth.dependentId, dependentId),
+        isNull(growth.deletedAt),
+        isNotNull(growth.weightKg),
+      ),
+    )
+    .orderBy(desc(growth.at))
+    .limit(1)
+  return row?.kg != null ? { kg: row.kg, at: row.at } : undefined
 }
 
 /** The most recent feed, or undefined. */

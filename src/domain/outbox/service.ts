@@ -13,12 +13,22 @@ export type OutboxRow = typeof outbox.$inferSelect
  * Longest body one provider message may carry. Twilio: 1,600 characters for SMS and WhatsApp
  * (twilio.com/docs/api/messaging/message-resource, "Body"). Longer text becomes several rows.
  */
-export const MAX_BODY: Record<Channel, number> = { sms: 1600, whatsapp: 1600, slack: 3000, console: 1600 }
+/** Where an outbox row goes: a member's channel, or a phone call (SOS escalation) read aloud. */
+export type OutboxChannel = Channel | 'voice'
+
+export const MAX_BODY: Record<OutboxChannel, number> = {
+  sms: 1600,
+  whatsapp: 1600,
+  slack: 3000,
+  console: 1600,
+  // Said by text-to-speech inside inline TwiML (≤ 4,000 characters with the markup).
+  voice: 1000,
+}
 
 export interface NewOutboxMessage {
   /** Same key, same message: a second enqueue is a no-op. E.g. `reply:<inboxId>:0`. */
   idempotencyKey: string
-  channel: Channel
+  channel: OutboxChannel
   toAddress: string
   body: string
   kind: string
@@ -194,7 +204,9 @@ export async function claimDueOutbox(
   const claimed: OutboxRow[] = []
   for (const row of due) {
     const recipient = `${row.channel}:${row.toAddress}`
-    const free = (limits[row.channel] ?? 1) - (busy.get(row.channel) ?? 0)
+    // Urgent rows (SOS, red-flag alerts) are not held back by the channel's window: a fan-out to every
+    // emergency contact goes out at once. One message per recipient in flight still holds.
+    const free = row.urgent ? 1 : (limits[row.channel] ?? 1) - (busy.get(row.channel) ?? 0)
     if (free <= 0 || busyRecipients.has(recipient)) continue
     if (await earlierPartUnsent(tx, row)) continue
     // Someone may have sent STOP since this was queued: check again right before sending.

@@ -1,0 +1,360 @@
+import { and, asc, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm'
+import type { Tx } from '../../db/client.js'
+import { newId } from '../../lib/ids.js'
+import type { ActorContext } from '../actor.js'
+import { recordAudit } from '../audit/service.js'
+import { DomainError } from '../errors.js'
+import { families, type Member, members } from '../families/schema.js'
+import { enqueueOutboxMany, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
+import { medicalCard } from './card.js'
+import { type SosEvent, type SosIncident, sosEvents, sosIncidents } from './schema.js'
+import { acknowledgedText, alertText, callText, closedText } from './words.js'
+
+/**
+ * Defaults of the escalation policy (docs/decisions/0021-sos.md): a round every 2 minutes until someone
+ * answers, each from the second on with a phone call; after 3 rounds the rest of the family joins.
+ */
+export const SOS_POLICY = { intervalMinutes: 2, roundsPerTier: 3 }
+/** A second SOS from the same person within this joins the open incident instead of opening another. */
+const JOIN_WINDOW_MS = 10 * 60_000
+
+export interface OpenSos {
+  text: string
+  trigger: SosIncident['trigger']
+  location?: SosIncident['location']
+  dependentId?: string
+}
+
+export interface Opened {
+  incident: SosIncident
+  joined: boolean
+  /** Names of the people alerted in this step. */
+  alerted: string[]
+}
+
+/**
+ * Opens an SOS (or joins the sender's open one) and fans the alert out at once to every recipient of the
+ * first tier on every channel they have, as urgent outbox rows the sender delivers in parallel.
+ */
+export async function openSos(tx: Tx, actor: ActorContext, now: Date, input: OpenSos): Promise<Opened> {
+  const open = await openIncidentOf(tx, actor)
+  if (open && open.openedBy === actor.memberId && now.getTime() - open.createdAt.getTime() <= JOIN_WINDOW_MS) {
+    const location = input.location ?? open.location
+    await tx.update(sosIncidents).set({ location, updatedAt: now }).where(eq(sosIncidents.id, open.id))
+    await addEvent(tx, now, open.id, { kind: 'joined', memberId: actor.memberId, round: open.round })
+    return { incident: { ...open, location }, joined: true, alerted: [] }
+  }
+  const incident: SosIncident = {
+    id: newId('sos'),
+    familyId: actor.familyId,
+    openedBy: actor.memberId,
+    dependentId: input.dependentId ?? null,
+    text: input.text,
+    trigger: input.trigger,
+    location: input.location ?? null,
+    status: 'open',
+    round: 1,
+    intervalMinutes: SOS_POLICY.intervalMinutes,
+    roundsPerTier: SOS_POLICY.roundsPerTier,
+    nextEscalationAt: new Date(now.getTime() + SOS_POLICY.intervalMinutes * 60_000),
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await tx.insert(sosIncidents).values({ ...incident, text: tx.fields.seal(incident.text) })
+  await addEvent(tx, now, incident.id, { kind: 'opened', memberId: actor.memberId, round: 1 })
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'sos.open',
+    subjectType: 'sos',
+    subjectId: incident.id,
+    detail: { trigger: input.trigger },
+  })
+  const alerted = await sendRound(tx, now, incident, actor)
+  return { incident, joined: false, alerted }
+}
+
+/** One incident by id (sealed text opened). */
+export async function getSos(tx: Tx, id: string): Promise<SosIncident | undefined> {
+  const [row] = await tx.select().from(sosIncidents).where(eq(sosIncidents.id, id))
+  return row ? { ...row, text: tx.fields.open(row.text) } : undefined
+}
+
+/** The family's incident still in play (open, or acknowledged and not yet closed), newest first. */
+export async function openIncidentOf(tx: Tx, actor: Pick<ActorContext, 'familyId'>): Promise<SosIncident | undefined> {
+  const [row] = await tx
+    .select()
+    .from(sosIncidents)
+    .where(and(eq(sosIncidents.familyId, actor.familyId), inArray(sosIncidents.status, ['open', 'acknowledged'])))
+    .orderBy(desc(sosIncidents.createdAt))
+    .limit(1)
+  return row ? { ...row, text: tx.fields.open(row.text) } : undefined
+}
+
+/** Who a round reaches: the first tier (emergency contacts and parents), then everyone in the family. */
+async function recipients(tx: Tx, incident: SosIncident): Promise<Member[]> {
+  const everyone = await tx
+    .select()
+    .from(members)
+    .where(
+      and(eq(members.familyId, incident.familyId), eq(members.status, 'active'), ne(members.id, incident.openedBy)),
+    )
+    .orderBy(asc(members.createdAt))
+  const first = everyone.filter((m) => m.emergencyContact || m.role === 'owner' || m.role === 'admin')
+  const widen = incident.round > incident.roundsPerTier || first.length === 0
+  return widen ? everyone : first
+}
+
+/**
+ * One round: the alert to every recipient on every channel they have, and from the second round a phone
+ * call too. Keys name the incident, round, member and channel, so a replayed round sends nothing twice.
+ */
+async function sendRound(tx: Tx, now: Date, incident: SosIncident, opener: Pick<ActorContext, 'locale' | 'timezone'>) {
+  const people = await recipients(tx, incident)
+  const routes = await memberRoutesMany(
+    tx,
+    people.map((p) => p.id),
+  )
+  const [openedBy] = await tx.select().from(members).where(eq(members.id, incident.openedBy))
+  const card = incident.dependentId ? await medicalCard(tx, incident, now, opener.timezone) : undefined
+  const body = alertText({ incident, from: openedBy?.name ?? 'someone', card, locale: opener.locale })
+  const messages: NewOutboxMessage[] = []
+  const events: Parameters<typeof addEvent>[3][] = []
+  for (const person of people) {
+    for (const route of routes.get(person.id) ?? []) {
+      const key = `sos:${incident.id}:${incident.round}:${person.id}:${route.channel}`
+      messages.push({
+        ...urgent(incident, person.id, key, 'sos_alert', body),
+        channel: route.channel,
+        toAddress: route.address,
+      })
+      events.push({
+        kind: 'alert',
+        memberId: person.id,
+        channel: route.channel,
+        round: incident.round,
+        detail: { key },
+      })
+    }
+    const phone = (routes.get(person.id) ?? []).find((r) => r.channel === 'sms' || r.channel === 'whatsapp')
+    if (incident.round >= 2 && phone) {
+      const key = `sos:${incident.id}:${incident.round}:${person.id}:voice`
+      const say = callText({ incident, from: openedBy?.name ?? 'someone' })
+      messages.push({
+        ...urgent(incident, person.id, key, 'sos_call', say),
+        channel: 'voice',
+        toAddress: phone.address,
+      })
+      events.push({ kind: 'call', memberId: person.id, channel: 'voice', round: incident.round, detail: { key } })
+    }
+  }
+  await enqueueOutboxMany(tx, now, messages)
+  for (const e of events) await addEvent(tx, now, incident.id, e)
+  return people.map((p) => p.name)
+}
+
+const urgent = (incident: SosIncident, memberId: string, key: string, kind: string, body: string) => ({
+  idempotencyKey: key,
+  familyId: incident.familyId,
+  memberId,
+  kind,
+  body,
+  urgent: true,
+})
+
+/**
+ * Sends the next round of every open incident whose timer is due, in the caller's transaction (the
+ * scheduler's tick): the round, its calls and the next timer commit together.
+ */
+export async function escalateDue(tx: Tx, now: Date, limit = 100): Promise<number> {
+  const due = await tx
+    .select()
+    .from(sosIncidents)
+    .where(and(lte(sosIncidents.nextEscalationAt, now), eq(sosIncidents.status, 'open')))
+    .orderBy(asc(sosIncidents.nextEscalationAt))
+    .limit(limit)
+  for (const row of due) {
+    const incident = { ...row, text: tx.fields.open(row.text), round: row.round + 1 }
+    const next = new Date(now.getTime() + incident.intervalMinutes * 60_000)
+    await tx
+      .update(sosIncidents)
+      .set({ round: incident.round, nextEscalationAt: next, updatedAt: now })
+      .where(eq(sosIncidents.id, incident.id))
+    await addEvent(tx, now, incident.id, { kind: 'escalated', round: incident.round })
+    await sendRound(tx, now, incident, await familyLocale(tx, incident.familyId))
+  }
+  return due.length
+}
+
+async function familyLocale(tx: Tx, familyId: string): Promise<{ locale: string; timezone: string }> {
+  const [f] = await tx
+    .select({ locale: families.locale, timezone: families.timezone })
+    .from(families)
+    .where(eq(families.id, familyId))
+  return { locale: f?.locale ?? 'en-US', timezone: f?.timezone ?? 'UTC' }
+}
+
+export interface Acknowledged {
+  incident: SosIncident
+  /** False when someone else had already acknowledged it. */
+  first: boolean
+  responder: string
+}
+
+/**
+ * The first person to answer stops the escalation everywhere; everyone alerted so far, and the opener,
+ * is told who is responding (urgent: no quiet hours).
+ */
+export async function acknowledgeSos(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  incident: SosIncident,
+  via: 'text' | 'call' | 'slack',
+): Promise<Acknowledged> {
+  const [me] = await tx.select().from(members).where(eq(members.id, actor.memberId))
+  if (incident.status !== 'open') {
+    const [by] = incident.acknowledgedBy
+      ? await tx.select().from(members).where(eq(members.id, incident.acknowledgedBy))
+      : []
+    return { incident, first: false, responder: by?.name ?? 'someone' }
+  }
+  await tx
+    .update(sosIncidents)
+    .set({
+      status: 'acknowledged',
+      acknowledgedBy: actor.memberId,
+      acknowledgedAt: now,
+      nextEscalationAt: null,
+      updatedAt: now,
+    })
+    .where(and(eq(sosIncidents.id, incident.id), eq(sosIncidents.status, 'open')))
+  await addEvent(tx, now, incident.id, { kind: 'acknowledged', memberId: actor.memberId, detail: { via } })
+  const acked = { ...incident, status: 'acknowledged' as const, acknowledgedBy: actor.memberId, acknowledgedAt: now }
+  await tellEveryone(tx, now, acked, `ack`, acknowledgedText(me?.name ?? 'Someone'), actor.memberId)
+  return { incident: acked, first: true, responder: me?.name ?? 'someone' }
+}
+
+/** "false alarm" / "cancel sos" (cancelled) and "all clear" (resolved): closes it and tells everyone. */
+export async function closeSos(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  incident: SosIncident,
+  how: 'cancelled' | 'resolved',
+): Promise<SosIncident> {
+  if (
+    incident.openedBy !== actor.memberId &&
+    incident.acknowledgedBy !== actor.memberId &&
+    !['owner', 'admin'].includes(actor.role)
+  ) {
+    throw new DomainError(
+      'forbidden',
+      'close sos',
+      'Only the person who sent the SOS, the responder or a parent can close it.',
+    )
+  }
+  await tx
+    .update(sosIncidents)
+    .set({ status: how, closedAt: now, nextEscalationAt: null, updatedAt: now })
+    .where(eq(sosIncidents.id, incident.id))
+  await addEvent(tx, now, incident.id, { kind: how, memberId: actor.memberId })
+  const [me] = await tx.select().from(members).where(eq(members.id, actor.memberId))
+  const closed = { ...incident, status: how, closedAt: now }
+  await tellEveryone(tx, now, closed, how, closedText(how, me?.name ?? 'Someone'), actor.memberId)
+  return closed
+}
+
+/** One message to everyone alerted so far and the opener, except `except`, on their first channel. */
+async function tellEveryone(tx: Tx, now: Date, incident: SosIncident, what: string, body: string, except: string) {
+  const alerted = await tx
+    .selectDistinct({ memberId: sosEvents.memberId })
+    .from(sosEvents)
+    .where(and(eq(sosEvents.incidentId, incident.id), inArray(sosEvents.kind, ['alert', 'opened'])))
+  const ids = alerted.map((a) => a.memberId).filter((id): id is string => Boolean(id) && id !== except)
+  const routes = await memberRoutesMany(tx, ids)
+  const messages: NewOutboxMessage[] = []
+  for (const id of ids) {
+    const route = routes.get(id)?.[0]
+    if (!route) continue
+    messages.push({
+      ...urgent(incident, id, `sos:${incident.id}:${what}:${id}`, `sos_${what}`, body),
+      channel: route.channel,
+      toAddress: route.address,
+    })
+  }
+  await enqueueOutboxMany(tx, now, messages)
+}
+
+/** True when this member was sent an alert of the incident: only they can acknowledge it by text. */
+export async function wasAlerted(tx: Tx, incidentId: string, memberId: string): Promise<boolean> {
+  const [hit] = await tx
+    .select({ id: sosEvents.id })
+    .from(sosEvents)
+    .where(and(eq(sosEvents.incidentId, incidentId), eq(sosEvents.memberId, memberId), eq(sosEvents.kind, 'alert')))
+    .limit(1)
+  return Boolean(hit)
+}
+
+/** The timeline, oldest first. */
+export async function sosTimeline(tx: Tx, incidentId: string): Promise<SosEvent[]> {
+  return await tx
+    .select()
+    .from(sosEvents)
+    .where(eq(sosEvents.incidentId, incidentId))
+    .orderBy(asc(sosEvents.at), asc(sosEvents.id))
+}
+
+/** The family's latest incident within a day, for "sos status". */
+export async function latestSos(tx: Tx, actor: ActorContext, now: Date): Promise<SosIncident | undefined> {
+  const [row] = await tx
+    .select()
+    .from(sosIncidents)
+    .where(
+      and(eq(sosIncidents.familyId, actor.familyId), gte(sosIncidents.createdAt, new Date(now.getTime() - 86_400_000))),
+    )
+    .orderBy(desc(sosIncidents.createdAt))
+    .limit(1)
+  return row ? { ...row, text: tx.fields.open(row.text) } : undefined
+}
+
+/** The parts of an SOS call's outbox key `sos:<incident>:<round>:<member>:voice`. */
+export function parseCallKey(key: string): { incidentId: string; round: number; memberId: string } | undefined {
+  const m = /^sos:([^:]+):(\d+):([^:]+):voice$/.exec(key)
+  return m?.[1] && m[3] ? { incidentId: m[1], round: Number(m[2]), memberId: m[3] } : undefined
+}
+
+/** A call's outcome from Twilio's status callback, on the timeline. */
+export async function recordCallStatus(tx: Tx, now: Date, key: string, status: string): Promise<void> {
+  const call = parseCallKey(key)
+  if (!call) return
+  const { incidentId, round, memberId } = call
+  await addEvent(tx, now, incidentId, {
+    kind: 'call_status',
+    memberId,
+    channel: 'voice',
+    round,
+    detail: { status },
+  })
+}
+
+async function addEvent(
+  tx: Tx,
+  now: Date,
+  incidentId: string,
+  e: Partial<Omit<SosEvent, 'id' | 'incidentId' | 'at'>> & { kind: SosEvent['kind'] },
+) {
+  await tx.insert(sosEvents).values({
+    id: newId('sev'),
+    incidentId,
+    at: now,
+    kind: e.kind,
+    memberId: e.memberId ?? null,
+    channel: e.channel ?? null,
+    round: e.round ?? null,
+    detail: e.detail ?? null,
+  })
+}

@@ -1,0 +1,34 @@
+import { emergencyNumber } from '../safety/replies.js'
+import type { SosIncident } from './schema.js'
+
+const where = (i: SosIncident) => {
+  const l = i.location
+  if (!l) return undefined
+  const map = `https://maps.google.com/?q=${l.latitude},${l.longitude}`
+  return `Where: ${[l.label, l.address].filter(Boolean).join(', ')}${l.label || l.address ? ' ' : ''}${map}`
+}
+
+/** The alert every recipient gets: who, what they wrote, where, the medical card, how to acknowledge. */
+export function alertText(a: { incident: SosIncident; from: string; card?: string; locale: string }): string {
+  const n = emergencyNumber(a.locale)
+  const round = a.incident.round > 1 ? ` (nobody has answered yet, alert ${a.incident.round})` : ''
+  return [
+    `🚨 SOS from ${a.from}${round}: “${a.incident.text}”`,
+    where(a.incident),
+    a.card,
+    `Reply ACK if you are responding.${n ? ` If it’s an emergency, call ${n}.` : ''}`,
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** What the phone call says before "press 1". */
+export const callText = (a: { incident: SosIncident; from: string }) =>
+  `This is MedNanny with an emergency alert. ${a.from} sent an SOS: ${a.incident.text}. Nobody has answered yet.`
+
+export const acknowledgedText = (who: string) => `✅ ${who} is responding to the SOS. Alerts have stopped.`
+
+export const closedText = (how: 'cancelled' | 'resolved', who: string) =>
+  how === 'cancelled'
+    ? `${who} cancelled the SOS: false alarm. Nothing more is needed.`
+    : `${who}: all clear. The SOS is closed.`
