@@ -9,6 +9,7 @@ import { ingest } from './ingest.js'
 import { latency } from './latency.js'
 import { memory } from './memory.js'
 import { scheduler, schedulerIdle } from './scheduler.js'
+import { sos } from './sos.js'
 import { agent, type Row } from './support.js'
 
 const SCENARIOS: Record<string, () => Promise<Row>> = {
@@ -20,6 +21,7 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   'fast-path': fastPath,
   scheduler,
   'scheduler-idle': schedulerIdle,
+  sos,
 }
 
 async function main() {

@@ -121,6 +121,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       inReplyTo: row.id,
       familyId: actor?.familyId,
       memberId: actor?.memberId,
+      urgent: outcome.urgent ?? false,
     })
   }
   await completeInbox(tx, now, row)

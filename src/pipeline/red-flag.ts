@@ -65,7 +65,8 @@ export function redFlagStage({ record, doseAt, emergency }: RedFlagOptions = {})
       const replies = [outcome.reply, sos, ...(logged.outcome?.replies ?? []), logged.error, unrecorded].filter(
         (r): r is string => Boolean(r),
       )
-      return { route: `gate:${outcome.ruleId}`, replies }
+      // What the gate says (call 911, call the pediatrician, don't give that dose) goes out first.
+      return { route: `gate:${outcome.ruleId}`, replies, urgent: ACTS.has(outcome.tier) }
     },
   }
 }

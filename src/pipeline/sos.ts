@@ -52,7 +52,7 @@ async function answer(turn: Turn, incident: SosIncident, text: string): Promise<
     const words = r.first
       ? `Thank you — everyone knows you’re responding.${mapLine(incident)}`
       : `${r.responder} is already responding.`
-    return { route: 'sos:ack', replies: [words] }
+    return { route: 'sos:ack', replies: [words], urgent: true }
   }
   if (CANCEL.test(text) || RESOLVE.test(text)) {
     const how = CANCEL.test(text) ? 'cancelled' : 'resolved'
@@ -76,7 +76,11 @@ async function open(turn: Turn, text: string, trigger: SosIncident['trigger'], d
     location: turn.message.location ?? undefined,
     dependentId: dependentId ?? (await concerns(turn, text)),
   })
-  return { route: opened.joined ? 'sos:joined' : 'sos:opened', replies: [openedReply(opened, turn.actor.locale)] }
+  return {
+    route: opened.joined ? 'sos:joined' : 'sos:opened',
+    replies: [openedReply(opened, turn.actor.locale)],
+    urgent: true,
+  }
 }
 
 /** The emergency the red-flag gate caught opens an SOS too; its reply line for the sender. */

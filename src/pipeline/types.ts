@@ -8,6 +8,8 @@ import type { Clock } from '../lib/clock.js'
 export interface Outcome {
   route: string
   replies: string[]
+  /** Replies that must not wait (an SOS, a red flag): first in the outbox, never held by quiet hours. */
+  urgent?: boolean
 }
 
 /** One inbound message from a known member, inside the transaction that will commit its effects. */

@@ -25,7 +25,14 @@ export type TwilioClient = ReturnType<typeof twilio>
 
 /** The real twilio client; retries are ours (durable, in the outbox), so the client does none. */
 export function createTwilioClient(config: TwilioConfig, { timeoutMs = 10_000 } = {}): TwilioClient {
-  const opts: RequestClient.RequestClientOptions = { timeout: timeoutMs, autoRetry: false }
+  // twilio-node opens at most 20 sockets to a host by default: an SOS fan-out to 50 contacts on two
+  // channels would go out in waves, one provider round trip each. Urgent rows need them all at once.
+  const opts: RequestClient.RequestClientOptions = {
+    timeout: timeoutMs,
+    autoRetry: false,
+    maxSockets: 200,
+    maxTotalSockets: 400,
+  }
   const httpClient = config.apiBaseUrl
     ? new RedirectingRequestClient(config.apiBaseUrl, opts)
     : new twilio.RequestClient(opts)

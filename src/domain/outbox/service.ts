@@ -201,7 +201,13 @@ export async function claimDueOutbox(
     )
     .orderBy(sql`${outbox.urgent} DESC`, asc(outbox.nextAttemptAt), asc(outbox.createdAt), asc(outbox.id))
     .limit(200)
+  // Someone may have sent STOP since these were queued: checked again right before sending, in one query.
+  const stopped = await optedOutAmong(
+    tx,
+    due.map((r) => ({ channel: r.channel, address: r.toAddress })),
+  )
   const claimed: OutboxRow[] = []
+  const suppressed: string[] = []
   for (const row of due) {
     const recipient = `${row.channel}:${row.toAddress}`
     // Urgent rows (SOS, red-flag alerts) are not held back by the channel's window: a fan-out to every
@@ -209,24 +215,33 @@ export async function claimDueOutbox(
     const free = row.urgent ? 1 : (limits[row.channel] ?? 1) - (busy.get(row.channel) ?? 0)
     if (free <= 0 || busyRecipients.has(recipient)) continue
     if (await earlierPartUnsent(tx, row)) continue
-    // Someone may have sent STOP since this was queued: check again right before sending.
-    if (await isOptedOut(tx, row.channel, row.toAddress)) {
-      await tx
-        .update(outbox)
-        .set({ status: 'suppressed', errorCode: 'opted_out', leaseUntil: null, updatedAt: now })
-        .where(eq(outbox.id, row.id))
+    if (stopped.has(recipient)) {
+      suppressed.push(row.id)
       continue
     }
     busy.set(row.channel, (busy.get(row.channel) ?? 0) + 1)
     busyRecipients.add(recipient)
-    const leaseUntil = new Date(now.getTime() + leaseMs)
+    claimed.push(row)
+  }
+  if (suppressed.length) {
     await tx
       .update(outbox)
-      .set({ status: 'sending', attempts: row.attempts + 1, leaseUntil, updatedAt: now })
-      .where(eq(outbox.id, row.id))
-    claimed.push({ ...row, status: 'sending', attempts: row.attempts + 1, leaseUntil })
+      .set({ status: 'suppressed', errorCode: 'opted_out', leaseUntil: null, updatedAt: now })
+      .where(inArray(outbox.id, suppressed))
   }
-  return claimed
+  const leaseUntil = new Date(now.getTime() + leaseMs)
+  if (claimed.length) {
+    await tx
+      .update(outbox)
+      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, leaseUntil, updatedAt: now })
+      .where(
+        inArray(
+          outbox.id,
+          claimed.map((r) => r.id),
+        ),
+      )
+  }
+  return claimed.map((row) => ({ ...row, status: 'sending' as const, attempts: row.attempts + 1, leaseUntil }))
 }
 
 /** Part n of a split message waits while part n-1 is still queued or in flight. */
@@ -291,9 +306,12 @@ export async function failOutbox(
   return enqueueFallback(tx, now, row)
 }
 
+/** Kinds already sent on every channel at once (an SOS round): a failure on one has nothing to fall back to. */
+const FANNED_OUT = new Set(['sos_alert', 'sos_call'])
+
 /** The next channel of the member that this message (or its earlier fallbacks) has not tried yet. */
 async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<string | undefined> {
-  if (!row.memberId) return undefined
+  if (!row.memberId || FANNED_OUT.has(row.kind)) return undefined
   const rootId = row.fallbackOf ?? row.id
   const tried = await tx
     .select({ channel: outbox.channel })

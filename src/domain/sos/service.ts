@@ -122,7 +122,7 @@ async function sendRound(tx: Tx, now: Date, incident: SosIncident, opener: Pick<
   const card = incident.dependentId ? await medicalCard(tx, incident, now, opener.timezone) : undefined
   const body = alertText({ incident, from: openedBy?.name ?? 'someone', card, locale: opener.locale })
   const messages: NewOutboxMessage[] = []
-  const events: Parameters<typeof addEvent>[3][] = []
+  const events: NewEvent[] = []
   for (const person of people) {
     for (const route of routes.get(person.id) ?? []) {
       const key = `sos:${incident.id}:${incident.round}:${person.id}:${route.channel}`
@@ -152,7 +152,7 @@ async function sendRound(tx: Tx, now: Date, incident: SosIncident, opener: Pick<
     }
   }
   await enqueueOutboxMany(tx, now, messages)
-  for (const e of events) await addEvent(tx, now, incident.id, e)
+  await addEvents(tx, now, incident.id, events)
   return people.map((p) => p.name)
 }
 
@@ -341,13 +341,14 @@ export async function recordCallStatus(tx: Tx, now: Date, key: string, status: s
   })
 }
 
-async function addEvent(
-  tx: Tx,
-  now: Date,
-  incidentId: string,
-  e: Partial<Omit<SosEvent, 'id' | 'incidentId' | 'at'>> & { kind: SosEvent['kind'] },
-) {
-  await tx.insert(sosEvents).values({
+type NewEvent = Partial<Omit<SosEvent, 'id' | 'incidentId' | 'at'>> & { kind: SosEvent['kind'] }
+
+const addEvent = (tx: Tx, now: Date, incidentId: string, e: NewEvent) => addEvents(tx, now, incidentId, [e])
+
+/** Timeline rows, in one INSERT (a round to fifty contacts is a hundred of them). */
+async function addEvents(tx: Tx, now: Date, incidentId: string, events: NewEvent[]) {
+  if (!events.length) return
+  const rows = events.map((e) => ({
     id: newId('sev'),
     incidentId,
     at: now,
@@ -356,5 +357,6 @@ async function addEvent(
     channel: e.channel ?? null,
     round: e.round ?? null,
     detail: e.detail ?? null,
-  })
+  }))
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(sosEvents).values(rows.slice(i, i + 500))
 }
