@@ -19,7 +19,7 @@ import type { NewOutboxMessage } from '../outbox/service.js'
 import { doseRecipients, insertDerived, parentsOf, toMembers } from './derived.js'
 import type { Firing } from './firing.js'
 import type { KindHook, KindOptions } from './kinds.js'
-import { schedules } from './schema.js'
+import { type Schedule, schedules } from './schema.js'
 
 type Medication = typeof medications.$inferSelect
 
@@ -240,12 +240,12 @@ async function names(tx: Tx, ids: string[]): Promise<string[]> {
 }
 
 /** The dose a "taken" answers: the regimen, its dependent and the occurrence, from a dose or nudge schedule. */
-export function doseOccurrence(s: { kind: string; detail: { doseAt?: number } | null }, occurrenceAt: Date): number {
+function doseOccurrence(s: Pick<Schedule, 'detail'>, occurrenceAt: Date): number {
   return s.detail?.doseAt ?? occurrenceAt.getTime()
 }
 
 /** Whether a dose of the regimen is already logged for the occurrence (a second "taken" must not log twice). */
-export async function loggedForOccurrence(tx: Tx, med: Medication, doseAt: number, now: Date) {
+async function loggedForOccurrence(tx: Tx, med: Medication, doseAt: number, now: Date) {
   const [row] = await tx
     .select()
     .from(doses)
@@ -260,4 +260,45 @@ export async function loggedForOccurrence(tx: Tx, med: Medication, doseAt: numbe
     )
     .limit(1)
   return row
+}
+
+export interface DoseReminderTarget {
+  /** "Joe's Metformin 500 mg (1 tablet)", as the reminder said it. */
+  label: string
+  medicationName: string
+  dependentId: string
+  /** The occurrence the reminder was about. */
+  doseAt: Date
+  /** A dose already logged for it, if any. */
+  logged?: { at: Date }
+}
+
+/** What a "taken" after a dose reminder or nudge refers to; undefined when the regimen is gone. */
+export async function doseReminderTarget(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  hit: { run: { occurrenceAt: Date }; schedule: Schedule },
+): Promise<DoseReminderTarget | undefined> {
+  if (!hit.schedule.medicationId) return undefined
+  const [med] = await tx
+    .select()
+    .from(medications)
+    .where(
+      and(
+        eq(medications.id, hit.schedule.medicationId),
+        eq(medications.familyId, actor.familyId),
+        isNull(medications.deletedAt),
+      ),
+    )
+  if (!med) return undefined
+  const doseAt = doseOccurrence(hit.schedule, hit.run.occurrenceAt)
+  const logged = await loggedForOccurrence(tx, med, doseAt, now)
+  return {
+    label: hit.schedule.body,
+    medicationName: med.name,
+    dependentId: med.dependentId,
+    doseAt: new Date(doseAt),
+    logged: logged ? { at: logged.at } : undefined,
+  }
 }
