@@ -91,7 +91,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   )
   const scheduler = new Scheduler(
     { db, clock, log },
-    { graceMs: config.schedulerGraceMinutes * 60_000, ...deps.scheduler, onFired: () => outbox.notify() },
+    {
+      graceMs: config.schedulerGraceMinutes * 60_000,
+      doseNudgeMs: config.doseNudgeMinutes * 60_000,
+      refillDays: config.refillReminderDays,
+      ...deps.scheduler,
+      onFired: () => outbox.notify(),
+    },
   )
   // Webhooks are group-committed: those read in one turn of the event loop share one transaction (a
   // COMMIT costs more than a small insert), then each is acknowledged. A new message wakes the worker.

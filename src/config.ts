@@ -72,6 +72,15 @@ const Env = z.object({
     .min(0)
     .max(24 * 60)
     .default(30),
+  /** A scheduled dose not logged this many minutes after its time nudges the giver, then as long again a parent. */
+  DOSE_NUDGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** One refill reminder when a regimen's supply falls to this many days or fewer. */
+  REFILL_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 })
 
 export type Env = z.infer<typeof Env>
@@ -98,6 +107,8 @@ export interface Config {
   dataEncryptionKey?: string
   devConsole: boolean
   schedulerGraceMinutes: number
+  doseNudgeMinutes: number
+  refillReminderDays: number
 }
 
 export class ConfigError extends Error {
@@ -151,6 +162,8 @@ function toConfig(e: Env): Config {
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     devConsole: e.DEV_CONSOLE ?? (!twilio && !slack),
     schedulerGraceMinutes: e.SCHEDULER_GRACE_MINUTES,
+    doseNudgeMinutes: e.DOSE_NUDGE_MINUTES,
+    refillReminderDays: e.REFILL_REMINDER_DAYS,
   }
 }
 

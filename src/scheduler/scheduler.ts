@@ -12,6 +12,10 @@ export interface SchedulerOptions {
   graceMs?: number
   /** Schedules per transaction. */
   batch?: number
+  /** Missed-dose nudge window (DOSE_NUDGE_MINUTES). */
+  doseNudgeMs?: number
+  /** Refill reminder threshold in days of supply (REFILL_REMINDER_DAYS). */
+  refillDays?: number
   /** Called when a tick wrote messages, so the outbox sends them now. */
   onFired?: () => void
 }
@@ -73,7 +77,10 @@ export class Scheduler {
     if (escalated) this.opts.onFired?.()
     for (;;) {
       const now = this.deps.clock.now()
-      const r = await this.deps.db.transaction((tx) => fireDue(tx, now, { graceMs: this.graceMs, batch: this.batch }))
+      const { doseNudgeMs, refillDays } = this.opts
+      const r = await this.deps.db.transaction((tx) =>
+        fireDue(tx, now, { graceMs: this.graceMs, batch: this.batch, doseNudgeMs, refillDays }),
+      )
       total.claimed += r.claimed
       total.sent += r.sent
       total.late += r.late

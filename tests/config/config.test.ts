@@ -17,6 +17,16 @@ const errorOf = (env: Record<string, string>) => {
 }
 
 describe('loadConfig', () => {
+  it('defaults the dose nudge to 30 minutes and the refill threshold to 7 days, and names a bad value', () => {
+    expect(loadConfig({})).toMatchObject({ doseNudgeMinutes: 30, refillReminderDays: 7 })
+    expect(loadConfig({ DOSE_NUDGE_MINUTES: '45', REFILL_REMINDER_DAYS: '10' })).toMatchObject({
+      doseNudgeMinutes: 45,
+      refillReminderDays: 10,
+    })
+    expect((errorOf({ DOSE_NUDGE_MINUTES: '0' }) as Error).message).toMatch(/^DOSE_NUDGE_MINUTES:/)
+    expect((errorOf({ REFILL_REMINDER_DAYS: 'soon' }) as Error).message).toMatch(/^REFILL_REMINDER_DAYS:/)
+  })
+
   it('runs on embedded defaults with an empty environment: port 3000, ./data/mednanny.db, dev console on', () => {
     const c = loadConfig({})
     expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databasePath: './data/mednanny.db', devConsole: true })

@@ -1,25 +1,36 @@
 import type { z } from 'zod'
+import { listDependentsTool } from '../../domain/dependents/tools.js'
 import { DomainError } from '../../domain/errors.js'
+import { immunizationsDueTool } from '../../domain/medical/tools.js'
+import { logDoseTool } from '../../domain/medications/tools.js'
+import type { DoseReminderTarget } from '../../domain/schedules/dose.js'
 import {
   cancelReminderTool,
+  lastDoseReminderTool,
   listRemindersTool,
   reminderDoneTool,
   setReminderTool,
   snoozeReminderTool,
 } from '../../domain/schedules/tools.js'
 import { runTool, type Tool } from '../../domain/tools.js'
+import { formatLocalTime } from '../../lib/timezone.js'
 import type { Stage, Turn } from '../../pipeline/types.js'
 import { parseReminder, type ReminderCommand } from './parse.js'
 import { presentCancelled, presentCreated, presentList, presentNeedsTime, presentSnoozed } from './present.js'
+import { isShotsQuestion, namedIn, presentShots } from './shots.js'
 
 const call = <I extends z.ZodType, O>(turn: Turn, tool: Tool<I, O>, input: unknown) =>
   runTool(tool, { tx: turn.tx, actor: turn.actor, clock: turn.clock }, input)
 
-/** Reminders by chat: set, list, cancel, snooze, done (parse.ts), through the schedules tools. */
+/**
+ * Reminders by chat: set, list, cancel, snooze, done (parse.ts), through the schedules tools; "taken"
+ * after a dose reminder logs the dose; "what shots are due?" answers from the CDC schedule.
+ */
 export function reminderStage(): Stage {
   return {
     name: 'reminders',
     async handle(turn) {
+      if (isShotsQuestion(turn.text)) return { route: 'reminders:shots', replies: [await shots(turn)] }
       const command = parseReminder(turn.text, { now: turn.clock.now(), timezone: turn.actor.timezone })
       if (!command) return undefined
       const reply = await answer(turn, command)
@@ -47,6 +58,8 @@ async function answer(turn: Turn, c: ReminderCommand): Promise<string | undefine
       return s ? presentSnoozed(s) : 'There’s no reminder to snooze right now.'
     }
     case 'done': {
+      const dose = await call(turn, lastDoseReminderTool, {})
+      if (dose) return await doseTaken(turn, dose)
       // "done" with no reminder just sent is not ours to answer: the next stage may know what it means.
       const s = await call(turn, reminderDoneTool, {})
       return s ? `👍 Done: ${s.body}.` : undefined
@@ -74,4 +87,26 @@ async function cancelByWords(turn: Turn, words: string): Promise<string> {
   }
   const lines = matches.map(({ s, n }) => `${n}. ${s.body}`).join('\n')
   return `More than one reminder matches “${words}”:\n${lines}\nReply CANCEL and its number.`
+}
+
+/**
+ * "taken" after a dose reminder or nudge: the dose is logged through log_dose (its permission and audit,
+ * and the regimen's supply), at the time of the reply; a dose already logged for that time is not logged twice.
+ */
+async function doseTaken(turn: Turn, dose: DoseReminderTarget): Promise<string> {
+  const now = turn.clock.now()
+  const tz = turn.actor.timezone
+  if (dose.logged) {
+    await call(turn, reminderDoneTool, {})
+    return `Already logged: ${dose.label}, at ${formatLocalTime(dose.logged.at, tz)}.`
+  }
+  await call(turn, logDoseTool, { dependent: dose.dependentId, drug: dose.medicationName, at: now })
+  await call(turn, reminderDoneTool, {})
+  return `✅ Logged: ${dose.label}, taken ${formatLocalTime(now, tz)}.`
+}
+
+async function shots(turn: Turn): Promise<string> {
+  const people = await call(turn, listDependentsTool, {})
+  const name = namedIn(turn.text, people)
+  return presentShots(await call(turn, immunizationsDueTool, name ? { dependent: name } : {}))
 }

@@ -8,6 +8,7 @@ import { logGrowth } from '../care-log/service.js'
 import { DomainError } from '../errors.js'
 import { personNameProblem } from '../families/names.js'
 import { members } from '../families/schema.js'
+import { scheduleImmunizationReminders } from '../schedules/immunizations.js'
 import type { AddDependentInput } from './input.js'
 import { dependents } from './schema.js'
 
@@ -52,6 +53,8 @@ export async function addDependent(
   if (input.weightKg !== undefined) {
     await logGrowth(tx, actor, now, { dependentId: dependent.id, at: now, weightKg: input.weightKg })
   }
+  // A child's vaccine visits, each reminded a week ahead (docs/decisions/0019).
+  await scheduleImmunizationReminders(tx, actor, now, dependent)
   return dependent
 }
 

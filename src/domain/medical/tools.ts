@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { toE164Near } from '../../lib/phone.js'
-import { findDependent } from '../dependents/service.js'
+import { localDate } from '../../lib/timezone.js'
+import { findDependent, listDependentRows } from '../dependents/service.js'
 import { DomainError } from '../errors.js'
 import { defineTool } from '../tools.js'
+import { ageMonths, immunizationDueList, type ShotLine } from './immunization-schedule.js'
 import {
   addAllergy,
   addCondition,
@@ -123,7 +125,42 @@ export const listProvidersTool = defineTool({
   },
 })
 
+/** The schedule ends with the 16-year MenACWY booster; older dependents have no due list. */
+const CHILD_MONTHS = 18 * 12
+
+export const immunizationsDueTool = defineTool({
+  name: 'immunizations_due',
+  description:
+    'Which childhood vaccines (CDC schedule) a child has had, which are due or overdue, and which come next, from the birth date and the recorded immunizations. Without a dependent: every child with a birth date.',
+  input: z.object({ dependent: dependent.optional() }),
+  permission: 'medical:read',
+  readOnly: true,
+  run: async ({ tx, actor, clock }, input) => {
+    const now = clock.now()
+    const today = localDate(now, actor.timezone)
+    const children = input.dependent
+      ? [await findDependent(tx, actor, input.dependent)]
+      : (await listDependentRows(tx, actor)).filter((d) => d.birthDate && ageMonths(d.birthDate, today) < CHILD_MONTHS)
+    const out: { dependent: string; ageMonths?: number; shots: ShotLine[] }[] = []
+    for (const d of children) {
+      if (!d.birthDate) {
+        out.push({ dependent: d.name, shots: [] })
+        continue
+      }
+      // Read through the medical record, so the read is audited like any other.
+      const record = await medicalRecord(tx, actor, now, d.id)
+      out.push({
+        dependent: d.name,
+        ageMonths: ageMonths(d.birthDate, today),
+        shots: immunizationDueList(d.birthDate, today, record.immunizations),
+      })
+    }
+    return out
+  },
+})
+
 export const medicalTools = [
+  immunizationsDueTool,
   addAllergyTool,
   addConditionTool,
   addProviderTool,

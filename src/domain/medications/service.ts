@@ -4,6 +4,9 @@ import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
+import { DomainError } from '../errors.js'
+import { applyEndDate, cancelMedicationSchedules, createDoseSchedules } from '../schedules/dose.js'
+import { armRefillCheck } from '../schedules/refill.js'
 import { DRUG_NAMES } from './drug-names.js'
 import { drugKey } from './drugs.js'
 import { doses, type MedicationSchedule, medications } from './schema.js'
@@ -58,7 +61,88 @@ export async function addMedication(tx: Tx, actor: ActorContext, now: Date, inpu
     subjectType: 'medication',
     subjectId: row.id,
   })
+  // Fixed times become dose reminders for whoever gives it; a counted supply gets its refill check.
+  await createDoseSchedules(tx, actor, now, row)
+  await armRefillCheck(tx, now, row, actor)
   return row
+}
+
+/**
+ * Stops a regimen. Without an end date (or with one that has passed) it is removed now and everything
+ * scheduled for it is cancelled; with a future end date its dose reminders stop after that day.
+ */
+export async function stopMedication(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  input: { medicationId: string; endDate?: string },
+): Promise<Medication> {
+  const [med] = await tx
+    .select()
+    .from(medications)
+    .where(
+      and(
+        eq(medications.id, input.medicationId),
+        eq(medications.familyId, actor.familyId),
+        isNull(medications.deletedAt),
+      ),
+    )
+  if (!med) throw new DomainError('not_found', `medication ${input.medicationId}`)
+  const today = DateTime.fromJSDate(now, { zone: actor.timezone }).toISODate() ?? ''
+  const endDate = input.endDate ?? today
+  const removeNow = endDate < today || !input.endDate
+  await tx
+    .update(medications)
+    .set({ endDate, ...(removeNow ? { deletedAt: now } : {}) })
+    .where(eq(medications.id, med.id))
+  if (removeNow) await cancelMedicationSchedules(tx, now, med.id)
+  else await applyEndDate(tx, now, med.id, endDate)
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: removeNow ? 'medication.remove' : 'medication.end',
+    subjectType: 'medication',
+    subjectId: med.id,
+  })
+  return { ...med, endDate, deletedAt: removeNow ? now : null }
+}
+
+/** A refill picked up: the supply grows by `quantity` (dose units) and one refill is used. */
+export async function recordRefill(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  input: { medicationId: string; quantity: number },
+): Promise<Medication> {
+  const [med] = await tx
+    .select()
+    .from(medications)
+    .where(
+      and(
+        eq(medications.id, input.medicationId),
+        eq(medications.familyId, actor.familyId),
+        isNull(medications.deletedAt),
+      ),
+    )
+  if (!med) throw new DomainError('not_found', `medication ${input.medicationId}`)
+  const updated = {
+    ...med,
+    quantityOnHand: (med.quantityOnHand ?? 0) + input.quantity,
+    refillsLeft: med.refillsLeft != null && med.refillsLeft > 0 ? med.refillsLeft - 1 : med.refillsLeft,
+  }
+  await tx
+    .update(medications)
+    .set({ quantityOnHand: updated.quantityOnHand, refillsLeft: updated.refillsLeft })
+    .where(eq(medications.id, med.id))
+  await armRefillCheck(tx, now, updated, actor)
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'medication.refill',
+    subjectType: 'medication',
+    subjectId: med.id,
+  })
+  return updated
 }
 
 /** Active regimens of a dependent (or of the whole family). */
@@ -114,10 +198,10 @@ export async function logDose(tx: Tx, actor: ActorContext, now: Date, input: Log
   await tx.insert(doses).values(row)
   if (regimen?.quantityOnHand != null) {
     const used = row.amount ?? 1
-    await tx
-      .update(medications)
-      .set({ quantityOnHand: Math.max(0, regimen.quantityOnHand - used) })
-      .where(eq(medications.id, regimen.id))
+    const quantityOnHand = Math.max(0, regimen.quantityOnHand - used)
+    await tx.update(medications).set({ quantityOnHand }).where(eq(medications.id, regimen.id))
+    // The supply fell: the scheduler compares it with the refill threshold at its next tick.
+    await armRefillCheck(tx, now, { ...regimen, quantityOnHand }, actor)
   }
   await recordAudit(tx, now, {
     familyId: actor.familyId,
@@ -157,19 +241,7 @@ export async function dosesSince(tx: Tx, actor: ActorContext, since: Date): Prom
     .orderBy(desc(doses.at))
 }
 
-/** Doses a day on the schedule; undefined when only as needed. */
-export function dosesPerDay(schedule: MedicationSchedule): number | undefined {
-  if (schedule.kind === 'times') return schedule.times.length
-  if (schedule.kind === 'interval' && !schedule.asNeeded) return 24 / schedule.hours
-  return undefined
-}
-
-/** Whole days the supply on hand lasts at the scheduled rate. */
-export function daysOfSupply(m: Pick<Medication, 'schedule' | 'quantityOnHand' | 'doseAmount'>): number | undefined {
-  const perDay = dosesPerDay(m.schedule)
-  if (!perDay || m.quantityOnHand == null) return undefined
-  return Math.floor(m.quantityOnHand / ((m.doseAmount ?? 1) * perDay))
-}
+export { daysOfSupply, dosesPerDay } from './supply.js'
 
 export interface ScheduledDose {
   medication: string

@@ -1,6 +1,7 @@
+import { z } from 'zod'
 import { findDependent } from '../dependents/service.js'
 import { DomainError } from '../errors.js'
-import { defineTool } from '../tools.js'
+import { defineTool, type ToolContext } from '../tools.js'
 import { drugKey } from './drugs.js'
 import { AddMedicationInput, AdherenceInput, DrugQuestionInput, LogDoseInput, SlotDosesInput } from './input.js'
 import {
@@ -11,6 +12,8 @@ import {
   listMedications,
   logDose,
   logSlotDoses,
+  recordRefill,
+  stopMedication,
 } from './service.js'
 
 export const addMedicationTool = defineTool({
@@ -121,7 +124,65 @@ export const doseInfoTool = defineTool({
   },
 })
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+
+/** The active regimen of a drug (any brand of it) for a dependent. */
+async function regimenOf(ctx: ToolContext, dependent: string, drug: string) {
+  const d = await findDependent(ctx.tx, ctx.actor, dependent)
+  const m = (await listMedications(ctx.tx, ctx.actor, d.id)).find((x) => x.drugKey === drugKey(drug))
+  if (!m) throw new DomainError('not_found', 'no regimen', `${d.name} has no ${drug} on record.`)
+  return { d, m }
+}
+
+export const stopMedicationTool = defineTool({
+  name: 'stop_medication',
+  description:
+    'Stop a medication plan: now (removes it and cancels its dose and refill reminders), or after an end date.',
+  input: z.object({
+    dependent: z.string().min(1),
+    drug: z.string().trim().min(1).max(80),
+    endDate: isoDate.optional().describe('Last day of the plan, YYYY-MM-DD; omit to stop now'),
+  }),
+  permission: 'medications:write',
+  readOnly: false,
+  run: async (ctx, input) => {
+    const { d, m } = await regimenOf(ctx, input.dependent, input.drug)
+    const stopped = await stopMedication(ctx.tx, ctx.actor, ctx.clock.now(), {
+      medicationId: m.id,
+      endDate: input.endDate,
+    })
+    return {
+      dependent: d.name,
+      medication: stopped.name,
+      endDate: stopped.endDate,
+      removed: Boolean(stopped.deletedAt),
+    }
+  },
+})
+
+export const recordRefillTool = defineTool({
+  name: 'record_refill',
+  description: 'Record a refill picked up: adds the quantity (tablets, ml…) to the supply on hand and uses one refill.',
+  input: z.object({
+    dependent: z.string().min(1),
+    drug: z.string().trim().min(1).max(80),
+    quantity: z.number().positive().max(10_000).describe('In dose units (tablets, ml…)'),
+  }),
+  permission: 'doses:write',
+  readOnly: false,
+  run: async (ctx, input) => {
+    const { d, m } = await regimenOf(ctx, input.dependent, input.drug)
+    const after = await recordRefill(ctx.tx, ctx.actor, ctx.clock.now(), {
+      medicationId: m.id,
+      quantity: input.quantity,
+    })
+    return { dependent: d.name, medication: after.name, days: daysOfSupply(after), refillsLeft: after.refillsLeft }
+  },
+})
+
 export const medicationTools = [
+  stopMedicationTool,
+  recordRefillTool,
   addMedicationTool,
   logDoseTool,
   logSlotDosesTool,

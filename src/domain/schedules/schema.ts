@@ -1,8 +1,26 @@
-import { bool, id, index, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
+import { bool, id, index, json, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
+import { dependents } from '../dependents/schema.js'
 import { families, members } from '../families/schema.js'
+import { medications } from '../medications/schema.js'
 
-export const SCHEDULE_KINDS = ['reminder'] as const
+/**
+ * reminder: set by a person. dose: a regimen's fixed time (docs/decisions/0019). dose_nudge: a dose not
+ * logged in time, one row per step and recipient. refill: a supply check, re-armed when a dose is logged.
+ * immunization: a week before a child's vaccine visit.
+ */
+export const SCHEDULE_KINDS = ['reminder', 'dose', 'dose_nudge', 'refill', 'immunization'] as const
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number]
+
+/** Per-kind state a schedule carries (kinds other than `reminder`). */
+export interface ScheduleDetail {
+  /** dose_nudge: the dose occurrence it is about (epoch ms), and which step (1: the giver, 2: a parent). */
+  doseAt?: number
+  step?: 1 | 2
+  /** refill: a reminder went out for the current low-supply crossing. */
+  reminded?: boolean
+  /** immunization: the visit age in months. */
+  visitMonths?: number
+}
 
 /**
  * Everything MedNanny sends unasked, as rows: the scheduler finds due work with one indexed range scan
@@ -36,10 +54,22 @@ export const schedules = table(
     nextRunAt: timestamp('next_run_at'),
     status: text('status', { enum: ['active', 'ended', 'cancelled'] }).notNull(),
     urgent: bool('urgent').notNull().default(false),
+    /** The regimen a dose, nudge or refill schedule belongs to. */
+    medicationId: text('medication_id').references(() => medications.id),
+    /** Whose dose or shots it is about. */
+    dependentId: text('dependent_id').references(() => dependents.id),
+    /** Makes a derived schedule exactly-once: `nudge:<med>:<dose ms>:<step>:<member>`, `refill:<med>`, `imm:<dep>:<months>`. */
+    dedupeKey: text('dedupe_key'),
+    detail: json<ScheduleDetail>('detail'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
-  (t) => [index('schedules_due_idx').on(t.nextRunAt), index('schedules_member_idx').on(t.memberId, t.status)],
+  (t) => [
+    index('schedules_due_idx').on(t.nextRunAt),
+    index('schedules_member_idx').on(t.memberId, t.status),
+    index('schedules_medication_idx').on(t.medicationId),
+    uniqueIndex('schedules_dedupe_uq').on(t.dedupeKey),
+  ],
 )
 
 /** One occurrence handled: sent (on time or late, inside the grace window), missed, then done or snoozed. */

@@ -15,6 +15,8 @@ import { DomainError } from '../errors.js'
 import { members } from '../families/schema.js'
 import { enqueueOutboxMany, enqueueToMember, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
 import { can } from '../permissions.js'
+import type { Firing } from './firing.js'
+import { kindHooks, splitByKind } from './kinds.js'
 import { type Schedule, type ScheduleRun, scheduleRuns, schedules } from './schema.js'
 import { missedSummary, reminderText } from './words.js'
 
@@ -60,6 +62,10 @@ export async function createReminder(tx: Tx, actor: ActorContext, now: Date, inp
     nextRunAt: first,
     status: 'active',
     urgent: false,
+    medicationId: null,
+    dependentId: null,
+    dedupeKey: null,
+    detail: null,
     createdAt: now,
     updatedAt: now,
   }
@@ -151,6 +157,12 @@ export async function snoozeRun(
     timezone: actor.timezone,
     nextRunAt: at,
     status: 'active',
+    // A snoozed dose is still the same dose: its nudges stay keyed on the original time, made once.
+    dedupeKey: null,
+    detail:
+      hit.schedule.kind === 'dose'
+        ? { ...hit.schedule.detail, doseAt: hit.schedule.detail?.doseAt ?? hit.run.occurrenceAt.getTime() }
+        : hit.schedule.detail,
     createdAt: now,
     updatedAt: now,
   }
@@ -164,6 +176,10 @@ export interface FireOptions {
   graceMs: number
   /** Schedules handled per call (one transaction): a backlog goes in several, never holding the lock long. */
   batch: number
+  /** A scheduled dose not logged this long after its time nudges the giver, then (as long again) a parent. */
+  doseNudgeMs?: number
+  /** A regimen's supply at or under this many days sends one refill reminder per crossing. */
+  refillDays?: number
 }
 
 export interface FireResult {
@@ -178,14 +194,6 @@ export interface FireResult {
 const LATE_AFTER_MS = 2 * 60_000
 /** After a long outage, at most this many missed occurrences of one schedule are recorded one by one. */
 const MAX_CATCH_UP = 50
-
-/** What one due schedule comes to: the occurrence to send (if any), the missed ones, the next run. */
-interface Firing {
-  schedule: Schedule
-  send?: { at: Date; late: boolean }
-  missed: Date[]
-  next?: Date
-}
 
 /**
  * Turns due schedules into outbox rows and advances them, in the caller's transaction: the messages,
@@ -214,12 +222,20 @@ export async function fireDue(tx: Tx, now: Date, opts: FireOptions): Promise<Fir
     .filter((d) => d.status !== 'removed')
     .map((d) => plan({ ...d.schedule, body: tx.fields.open(d.schedule.body) }, now, opts.graceMs))
   const recorded = await recordRuns(tx, now, firings)
-  await sendReminders(tx, now, firings, recorded)
+  const fresh = firings.filter((f) => f.send && recorded.has(runKey(f.schedule.id, f.send.at)))
+  // Kinds other than person-set reminders word their own messages and write their follow-ups (kinds.ts).
+  const { plain, byKind } = splitByKind(fresh)
+  await sendReminders(tx, now, plain)
+  for (const [hook, list] of byKind) await enqueueOutboxMany(tx, now, await hook.send(tx, now, list, opts))
   await advance(tx, now, firings)
-  await summarizeMissed(tx, now, firings)
+  await summarizeMissed(
+    tx,
+    now,
+    firings.filter((f) => !kindHooks[f.schedule.kind]?.quietWhenMissed),
+  )
   return {
     claimed: due.length,
-    sent: firings.filter((f) => f.send && recorded.has(runKey(f.schedule.id, f.send.at))).length,
+    sent: fresh.length,
     late: firings.filter((f) => f.send?.late).length,
     missed: firings.reduce((n, f) => n + f.missed.length, 0),
   }
@@ -234,7 +250,7 @@ function plan(s: Schedule, now: Date, graceMs: number): Firing {
     : { due: occurrencesBetween(recurrence, since, now, 1), next: undefined }
   if (!due.length) due.push(since) // a snooze, placed by instant rather than on the wall clock
   const last = due.at(-1) as Date
-  const sendAt = now.getTime() - last.getTime() <= graceMs ? last : undefined
+  const sendAt = kindHooks[s.kind]?.ignoresGrace || now.getTime() - last.getTime() <= graceMs ? last : undefined
   return {
     schedule: s,
     send: sendAt ? { at: sendAt, late: now.getTime() - sendAt.getTime() > LATE_AFTER_MS } : undefined,
@@ -274,8 +290,7 @@ async function recordRuns(tx: Tx, now: Date, firings: Firing[]): Promise<Set<str
   return recorded
 }
 
-async function sendReminders(tx: Tx, now: Date, firings: Firing[], recorded: Set<string>): Promise<void> {
-  const sending = firings.filter((f) => f.send && recorded.has(runKey(f.schedule.id, f.send.at)))
+async function sendReminders(tx: Tx, now: Date, sending: Firing[]): Promise<void> {
   const routes = await memberRoutesMany(
     tx,
     sending.map((f) => f.schedule.memberId),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DomainError } from '../errors.js'
 import { findMemberByName } from '../families/queries.js'
 import { defineTool } from '../tools.js'
+import { doseReminderTarget } from './dose.js'
 import { cancelReminder, createReminder, lastSentRun, listReminders, markRunDone, snoozeRun } from './service.js'
 
 const localTime = z
@@ -94,7 +95,22 @@ export const reminderDoneTool = defineTool({
   },
 })
 
+export const lastDoseReminderTool = defineTool({
+  name: 'last_dose_reminder',
+  description:
+    'The dose reminder or missed-dose nudge the sender just got: whose dose, which drug, when it was due, and whether it is logged already. Answer "taken" with log_dose, then reminder_done.',
+  input: z.object({}),
+  permission: 'reminders:write',
+  readOnly: true,
+  run: async ({ tx, actor, clock }) => {
+    const hit = await lastSentRun(tx, actor, clock.now(), ANSWER_WINDOW_MS)
+    if (!hit || (hit.schedule.kind !== 'dose' && hit.schedule.kind !== 'dose_nudge')) return undefined
+    return await doseReminderTarget(tx, actor, clock.now(), hit)
+  },
+})
+
 export const reminderTools = [
+  lastDoseReminderTool,
   setReminderTool,
   listRemindersTool,
   cancelReminderTool,
