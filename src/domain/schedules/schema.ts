@@ -1,7 +1,7 @@
 import { bool, id, index, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
 import { families, members } from '../families/schema.js'
 
-export const SCHEDULE_KINDS = ['reminder'] as const
+export const SCHEDULE_KINDS = ['reminder', 'digest'] as const
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number]
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '../../lib/recurrence.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
+import { sendDigests } from '../digest/fire.js'
 import { DomainError } from '../errors.js'
 import { members } from '../families/schema.js'
 import { enqueueOutboxMany, enqueueToMember, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
@@ -73,7 +74,14 @@ export async function listReminders(tx: Tx, actor: ActorContext): Promise<Schedu
   const rows = await tx
     .select()
     .from(schedules)
-    .where(and(eq(schedules.familyId, actor.familyId), eq(schedules.status, 'active'), isNotNull(schedules.nextRunAt)))
+    .where(
+      and(
+        eq(schedules.familyId, actor.familyId),
+        eq(schedules.kind, 'reminder'),
+        eq(schedules.status, 'active'),
+        isNotNull(schedules.nextRunAt),
+      ),
+    )
     .orderBy(asc(schedules.nextRunAt), asc(schedules.id))
   return rows
     .filter((s) => s.memberId === actor.memberId || s.createdBy === actor.memberId)
@@ -85,7 +93,7 @@ export async function cancelReminder(tx: Tx, actor: ActorContext, now: Date, sch
   const [row] = await tx
     .select()
     .from(schedules)
-    .where(and(eq(schedules.id, scheduleId), eq(schedules.familyId, actor.familyId)))
+    .where(and(eq(schedules.id, scheduleId), eq(schedules.familyId, actor.familyId), eq(schedules.kind, 'reminder')))
   if (!row || (row.memberId !== actor.memberId && row.createdBy !== actor.memberId)) {
     throw new DomainError('not_found', `schedule ${scheduleId}`)
   }
@@ -112,6 +120,7 @@ export async function lastSentRun(
       and(
         eq(scheduleRuns.memberId, actor.memberId),
         eq(scheduleRuns.familyId, actor.familyId),
+        eq(schedules.kind, 'reminder'),
         inArray(scheduleRuns.status, ['sent', 'late']),
         gte(scheduleRuns.createdAt, new Date(now.getTime() - withinMs)),
       ),
@@ -214,9 +223,17 @@ export async function fireDue(tx: Tx, now: Date, opts: FireOptions): Promise<Fir
     .filter((d) => d.status !== 'removed')
     .map((d) => plan({ ...d.schedule, body: tx.fields.open(d.schedule.body) }, now, opts.graceMs))
   const recorded = await recordRuns(tx, now, firings)
-  await sendReminders(tx, now, firings, recorded)
+  // Each kind words its own messages; a digest has its own module (docs/decisions/0020).
+  const reminders = firings.filter((f) => f.schedule.kind === 'reminder')
+  await sendReminders(tx, now, reminders, recorded)
+  await sendDigests(
+    tx,
+    now,
+    firings.filter((f) => f.schedule.kind === 'digest'),
+    recorded,
+  )
   await advance(tx, now, firings)
-  await summarizeMissed(tx, now, firings)
+  await summarizeMissed(tx, now, reminders)
   return {
     claimed: due.length,
     sent: firings.filter((f) => f.send && recorded.has(runKey(f.schedule.id, f.send.at))).length,
