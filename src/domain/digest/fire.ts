@@ -18,6 +18,7 @@ export interface DigestFiring {
  * who moves their digest from 8 pm to 9 pm after the 8 pm one went out still gets one that day.
  */
 export async function sendDigests(tx: Tx, now: Date, firings: DigestFiring[], recorded: Set<string>): Promise<void> {
+  // `recorded` holds fireDue's run keys (`<schedule id>:<occurrence ms>`) of occurrences recorded just now.
   const sending = firings.filter((f) => f.send && recorded.has(`${f.schedule.id}:${f.send.at.getTime()}`))
   if (!sending.length) return
   const routes = await memberRoutesMany(
