@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { fastPath } from './agent/fast-path.js'
 import { offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
+import { preferenceStage } from './agent/preferences/stage.js'
 import { pendingAnswerStage } from './agent/record/pending.js'
 import { doseTime, recordStage } from './agent/record/stage.js'
 import { reminderStage } from './agent/reminders/stage.js'
@@ -69,7 +70,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const db = deps.db ?? openDatabase(config.databasePath, { fieldKey: config.dataEncryptionKey })
   const ownsDb = !deps.db
 
-  const outbox = new OutboxSender({ db, clock, log, senders: buildSenders(config, deps) }, deps.outbox)
+  // WhatsApp through Twilio: free-form text only inside the 24-hour window (docs/decisions/0020).
+  const whatsapp = config.twilio?.whatsappFrom ? { templateId: config.twilio.whatsappTemplateSid } : undefined
+  const outbox = new OutboxSender({ db, clock, log, senders: buildSenders(config, deps) }, { whatsapp, ...deps.outbox })
   // The family record's fast path (parser → tools); the red-flag gate also uses it to record what a
   // flagged message reported.
   const record = recordStage(parseMessage)
@@ -83,7 +86,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         pendingAnswerStage(),
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
-      fastPath: firstOf('fast-path', [fastPath, reminderStage(), record]),
+      fastPath: firstOf('fast-path', [fastPath, reminderStage(), preferenceStage(), record]),
       agent: deps.agent ?? offlineAgent,
     },
     // Handling a message writes its replies to the outbox: wake the sender.
@@ -150,6 +153,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     publicBaseUrl: config.publicBaseUrl,
     accept,
     onOutbox: () => outbox.notify(),
+    whatsappTemplateId: whatsapp?.templateId,
   })
   if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept })
 

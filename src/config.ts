@@ -40,6 +40,10 @@ const Env = z.object({
   TWILIO_WHATSAPP_FROM: optional(
     z.string().regex(/^(whatsapp:)?\+[1-9]\d{6,14}$/, 'expected an E.164 number, optionally prefixed with whatsapp:'),
   ),
+  /** Approved WhatsApp template (Content API ContentSid, HX…) with one variable {{1}}: used outside WhatsApp's 24-hour window; without it such messages go by SMS. */
+  TWILIO_WHATSAPP_TEMPLATE_SID: optional(
+    z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected HX followed by 32 hex characters'),
+  ),
   /** Test seam: where the twilio client sends REST calls instead of https://api.twilio.com. */
   TWILIO_API_BASE_URL: optional(url),
   /** Slack app signing secret (Slack channel; not built yet). */
@@ -90,6 +94,8 @@ export interface TwilioConfig {
   authToken: string
   smsFrom?: string
   whatsappFrom?: string
+  /** ContentSid of the approved template for WhatsApp messages outside the 24-hour window. */
+  whatsappTemplateSid?: string
   apiBaseUrl?: string
 }
 
@@ -140,6 +146,7 @@ function toConfig(e: Env): Config {
           authToken: e.TWILIO_AUTH_TOKEN,
           smsFrom: e.TWILIO_SMS_FROM,
           whatsappFrom: e.TWILIO_WHATSAPP_FROM?.replace(/^whatsapp:/, ''),
+          whatsappTemplateSid: e.TWILIO_WHATSAPP_TEMPLATE_SID,
           apiBaseUrl: e.TWILIO_API_BASE_URL,
         }
       : undefined

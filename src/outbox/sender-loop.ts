@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js'
 import {
   claimDueOutbox,
   failOutbox,
+  failOutsideWindow,
   markOutboxOptedOut,
   markOutboxRetry,
   markOutboxSent,
@@ -24,6 +25,8 @@ export interface OutboxSenderOptions {
   leaseMs?: number
   pollMs?: number
   backoff?: { baseMs?: number; capMs?: number; random?: () => number }
+  /** Set when WhatsApp's 24-hour window applies (Twilio): the approved template to use outside it, if any. */
+  whatsapp?: { templateId?: string }
 }
 
 /**
@@ -35,7 +38,8 @@ export class OutboxSender {
   private readonly loop: Loop
   private readonly wake = new Wake()
   private readonly inFlight = new Set<Promise<void>>()
-  private readonly o: Required<Omit<OutboxSenderOptions, 'backoff'>> & Pick<OutboxSenderOptions, 'backoff'>
+  private readonly o: Required<Omit<OutboxSenderOptions, 'backoff' | 'whatsapp'>> &
+    Pick<OutboxSenderOptions, 'backoff' | 'whatsapp'>
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; log: Logger; senders: Partial<Record<string, ChannelSender>> },
@@ -48,6 +52,7 @@ export class OutboxSender {
       leaseMs: opts.leaseMs ?? 60_000,
       pollMs: opts.pollMs ?? 500,
       backoff: opts.backoff,
+      whatsapp: opts.whatsapp,
     }
     this.loop = new Loop(() => this.drain(), this.o.pollMs, deps.log)
   }
@@ -76,7 +81,11 @@ export class OutboxSender {
         return attempts
       }
       const rows = await this.deps.db.transaction((tx) =>
-        claimDueOutbox(tx, this.deps.clock.now(), { limits: this.o.concurrency, leaseMs: this.o.leaseMs }),
+        claimDueOutbox(tx, this.deps.clock.now(), {
+          limits: this.o.concurrency,
+          leaseMs: this.o.leaseMs,
+          whatsapp: this.o.whatsapp,
+        }),
       )
       for (const row of rows) {
         attempts++
@@ -101,6 +110,9 @@ export class OutboxSender {
         await markOutboxSent(tx, now, row.id, result.providerMessageId, result.delivered)
       } else if (result.status === 'opted_out') {
         await markOutboxOptedOut(tx, now, row, result)
+      } else if (result.status === 'window_closed') {
+        const fallbackId = await failOutsideWindow(tx, now, row, result, { templateId: this.o.whatsapp?.templateId })
+        log.info({ code: result.code, fallbackId }, 'outbound outside the WhatsApp window')
       } else if (result.status === 'retry' && row.attempts < this.o.maxAttempts) {
         const delay = Math.max(result.retryAfterMs ?? 0, backoffDelayMs(row.attempts, this.o.backoff))
         await markOutboxRetry(tx, now, row.id, new Date(now.getTime() + delay), result)

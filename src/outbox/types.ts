@@ -14,6 +14,8 @@ export type SendResult =
   | { status: 'failed'; code: string; message: string }
   /** The provider says the recipient opted out (Twilio 21610): record it, send nothing, no fallback. */
   | { status: 'opted_out'; code: string; message: string }
+  /** WhatsApp refused a free-form message outside the 24-hour window (Twilio 63016): template or next channel, no retry. */
+  | { status: 'window_closed'; code: string; message: string }
 
 /** One channel's delivery: Twilio SMS, Twilio WhatsApp, Slack, the dev console. */
 export interface ChannelSender {

@@ -25,6 +25,8 @@ export const HELP_MEMBER = [
   '• add Maria +1 555 123 4567 as nanny',
   '• add grandma +44 7700 900123 as emergency contact',
   '• remove Maria',
+  '• digest on (each child’s day at 8 pm) · digest at 9pm · digest off',
+  '• quiet hours 10pm-7am · quiet hours off',
   'Reply STOP to stop messages, START to resume.',
 ].join('\n')
 

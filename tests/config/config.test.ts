@@ -39,6 +39,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...twilio, DEV_CONSOLE: '1' }).devConsole).toBe(true)
   })
 
+  it('reads the WhatsApp template ContentSid, and names the variable when it is malformed', () => {
+    const sid = `HX${'0'.repeat(32)}`
+    expect(loadConfig({ ...twilio, TWILIO_WHATSAPP_TEMPLATE_SID: sid }).twilio?.whatsappTemplateSid).toBe(sid)
+    expect(String(errorOf({ ...twilio, TWILIO_WHATSAPP_TEMPLATE_SID: 'SM123' }))).toMatch(
+      /TWILIO_WHATSAPP_TEMPLATE_SID: expected HX followed by 32 hex characters/,
+    )
+  })
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PUBLIC_BASE_URL: '', PORT: '' }).port).toBe(3000)
   })

@@ -7,7 +7,11 @@ export interface FakeTwilioMessage {
   accountSid: string
   to: string
   from: string
+  /** Empty for a template message, which carries no Body. */
   body: string
+  /** WhatsApp template (Content API) sends: the ContentSid and the parsed ContentVariables. */
+  contentSid?: string
+  contentVariables?: Record<string, string>
   statusCallback?: string
   auth: string
   /** performance.now() when the fake accepted it: benches measure inbound-to-outbound latency with it. */
@@ -94,6 +98,15 @@ export class FakeTwilio {
     }
     const form = new URLSearchParams(raw)
     if (match[2] === 'Calls') return this.call(res, match[1] ?? '', form)
+    // As the real API: a message needs a Body, a MediaUrl or a ContentSid (error 21619).
+    if (!form.get('Body') && !form.get('MediaUrl') && !form.get('ContentSid')) {
+      return json(res, 400, {
+        code: 21619,
+        message: 'A text message body or media urls must be specified.',
+        status: 400,
+      })
+    }
+    const variables = form.get('ContentVariables')
     const sid = `SM${String(++this.seq).padStart(32, '0')}`
     const msg: FakeTwilioMessage = {
       sid,
@@ -101,6 +114,8 @@ export class FakeTwilio {
       to: form.get('To') ?? '',
       from: form.get('From') ?? '',
       body: form.get('Body') ?? '',
+      contentSid: form.get('ContentSid') ?? undefined,
+      contentVariables: variables ? (JSON.parse(variables) as Record<string, string>) : undefined,
       statusCallback: form.get('StatusCallback') ?? undefined,
       auth: req.headers.authorization ?? '',
       receivedAt: performance.now(),

@@ -17,6 +17,12 @@ async function whoAmI() {
   return replyRow()
 }
 
+/** Ana writes on WhatsApp, so a free-form WhatsApp fallback to her is inside the 24-hour window. */
+async function openWhatsAppWindow() {
+  await t.whatsapp(ANA, 'my family')
+  await t.settle()
+}
+
 /** The first-channel row of the reply to "who am i" (not a fallback copy). */
 async function replyRow() {
   const row = (await t.outboxRows()).find((r) => r.body.startsWith('You’re Ana') && !r.fallbackOf)
@@ -96,6 +102,7 @@ describe('outbox delivery', () => {
   it('marks the row failed after the maximum attempts and falls back to the member’s next channel', async () => {
     t = await startTestApp({ deps: { outbox: { maxAttempts: 3, backoff: { random: () => 0 } } } })
     await onboardFamily(t, ANA)
+    await openWhatsAppWindow()
     t.fake.failNext({ status: 500 }, { status: 500 }, { status: 500 })
     const reply = await whoAmI()
     for (let i = 0; i < 3; i++) {
@@ -112,6 +119,7 @@ describe('outbox delivery', () => {
   it('fails at once on a permanent error such as an invalid number, without retrying', async () => {
     t = await startTestApp()
     await onboardFamily(t, ANA)
+    await openWhatsAppWindow()
     const before = t.fake.requests
     t.fake.failNext({ status: 400, code: 21211 })
     const reply = await whoAmI()
@@ -164,6 +172,7 @@ describe('outbox delivery', () => {
   it('moves a row to undelivered with its error code and tries the next channel', async () => {
     t = await startTestApp()
     await onboardFamily(t, ANA)
+    await openWhatsAppWindow()
     const reply = await whoAmI()
     await t.status(reply.providerMessageId ?? '', 'undelivered', '30003')
     await t.settle()

@@ -60,13 +60,23 @@ describe('SOS', () => {
       '🚨 Alerting 3 people now: Ana, Ben, Grandma. I’ll keep trying, with phone calls, until someone answers. If anyone is in danger, call 911 now.',
     ])
     const alerts = since(mark).filter((m) => m.body.startsWith('🚨 SOS from Maria'))
-    // Three people, SMS and WhatsApp each.
-    expect(alerts.map((a) => a.to).sort()).toEqual([ANA, BEN, GRANDMA].flatMap((p) => [p, `whatsapp:${p}`]).sort())
+    // Three people on every channel that can carry it now: SMS, and WhatsApp only inside its 24-hour
+    // window (none of them has written on WhatsApp here, and no template is configured).
+    expect(alerts.map((a) => a.to).sort()).toEqual([ANA, BEN, GRANDMA].sort())
     expect(alerts[0]?.body).toContain('“Leo fell off the slide and is not answering”')
     expect(alerts[0]?.body).toContain('About Leo, 3 years, 15 kg.')
     expect(alerts[0]?.body).toContain('Reply ACK if you are responding.')
     // The uncle is second tier: not yet.
     expect(since(mark).some((m) => m.to.endsWith(UNCLE))).toBe(false)
+  })
+
+  it('reaches a contact on WhatsApp too when she wrote there in the last 24 hours', async () => {
+    await t.whatsapp(GRANDMA, 'who am i')
+    await t.settle()
+    const mark = t.fake.messages.length
+    await say(MARIA, 'SOS')
+    const toGrandma = since(mark).filter((m) => m.to.endsWith(GRANDMA) && m.body.startsWith('🚨'))
+    expect(toGrandma.map((m) => m.to).sort()).toEqual([GRANDMA, `whatsapp:${GRANDMA}`])
   })
 
   it('escalates every 2 minutes with calls, widens to everyone after 3 rounds, and stops at the first ACK', async () => {
@@ -207,8 +217,6 @@ describe('SOS across a restart', () => {
     expect(toBen.map((m) => `${m.to} ${/alert \d/.exec(m.body)?.[0] ?? 'alert 1'}`).sort()).toEqual([
       `${BEN} alert 1`,
       `${BEN} alert 2`,
-      `whatsapp:${BEN} alert 1`,
-      `whatsapp:${BEN} alert 2`,
     ])
     expect(fake.calls.map((c) => c.to)).toEqual([BEN])
     await t.close()

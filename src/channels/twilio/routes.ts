@@ -7,6 +7,7 @@ import { applyDeliveryStatus, getOutbox } from '../../domain/outbox/service.js'
 import { recordCallStatus } from '../../domain/sos/service.js'
 import type { Clock } from '../../lib/clock.js'
 import { MalformedWebhookError, parseTwilioInbound, parseTwilioStatus } from './inbound.js'
+import { WHATSAPP_WINDOW_CLOSED } from './sender.js'
 import { VOICE_ACK_PATH, VOICE_STATUS_PATH } from './voice.js'
 import { acknowledgeCall } from './voice-ack.js'
 
@@ -20,6 +21,8 @@ export interface TwilioRoutesOptions {
   accept: AcceptInbound
   /** Called after a status moved a row to a fallback, to wake the outbox sender. */
   onOutbox: () => void
+  /** The approved WhatsApp template (ContentSid) a message refused with 63016 is resent through. */
+  whatsappTemplateId?: string
 }
 
 const EMPTY_TWIML = new twilio.twiml.MessagingResponse().toString()
@@ -72,6 +75,8 @@ export async function twilioRoutes(app: FastifyInstance, o: TwilioRoutesOptions)
           providerMessageId: s.providerMessageId,
           status,
           errorCode: s.errorCode,
+          windowClosed: s.errorCode === String(WHATSAPP_WINDOW_CLOSED),
+          templateId: o.whatsappTemplateId,
         }),
       )
       req.log.info({ status, found: result.found, changed: result.changed }, 'delivery status')

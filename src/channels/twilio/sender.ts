@@ -9,11 +9,14 @@ import type { TwilioClient } from './client.js'
  * - 401 / 20003, authentication failed: our credentials, not the message. Retried with backoff (up to
  *   the attempt limit) so messages survive an operator fixing a rotated token, and logged loudly.
  * - 429 and 5xx: transient, retried.
- * - Any other 4xx (21211 invalid To, 21608 unverified trial number, 21614 not a mobile, 63016 outside
- *   the WhatsApp 24 h window…): permanent for this channel; the outbox falls back to the next channel.
+ * - 63016, a free-form WhatsApp message outside the 24-hour window: not retried; the outbox resends it
+ *   through the approved template, or on the member's next channel (docs/decisions/0020).
+ * - Any other 4xx (21211 invalid To, 21608 unverified trial number, 21614 not a mobile…): permanent
+ *   for this channel; the outbox falls back to the next channel.
  */
 const OPTED_OUT = 21610
 const AUTH_FAILED = 20003
+export const WHATSAPP_WINDOW_CLOSED = 63016
 
 export class TwilioSender implements ChannelSender {
   constructor(
@@ -29,7 +32,10 @@ export class TwilioSender implements ChannelSender {
       const msg = await this.client.messages.create({
         to: `${prefix}${row.toAddress}`,
         from: `${prefix}${this.from}`,
-        body: row.body,
+        // A template (WhatsApp outside the window) carries no Body: the text is its variable {{1}}.
+        ...(row.templateId
+          ? { contentSid: row.templateId, contentVariables: JSON.stringify({ 1: row.body }) }
+          : { body: row.body }),
         ...(this.statusCallbackUrl ? { statusCallback: this.statusCallbackUrl } : {}),
       })
       return { status: 'sent', providerMessageId: msg.sid }
@@ -44,6 +50,7 @@ export function classifyTwilioError(err: unknown): SendResult {
     const code = String(err.code ?? err.status)
     const message = err.message
     if (err.code === OPTED_OUT) return { status: 'opted_out', code, message }
+    if (err.code === WHATSAPP_WINDOW_CLOSED) return { status: 'window_closed', code, message }
     if (err.status === 429 || err.status >= 500) return { status: 'retry', code, message }
     if (err.status === 401 || err.code === AUTH_FAILED) return { status: 'retry', code, message }
     return { status: 'failed', code, message }

@@ -47,6 +47,11 @@ export const outbox = table(
     providerMessageId: text('provider_message_id'),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /**
+     * WhatsApp outside the 24-hour window: the approved template (a Twilio ContentSid) this row is sent
+     * through, with the body as its variable. Null for a free-form message.
+     */
+    templateId: text('template_id'),
     /** The row this one replaces on another channel after that one failed. */
     fallbackOf: text('fallback_of'),
     createdAt: timestamp('created_at').notNull(),

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js'
 import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
 import { isOptedOut, optedOutAmong, setOptOut } from '../optouts/service.js'
+import { applyWhatsAppWindow, holdForQuietHours } from './policies.js'
 import { type OutboxStatus, outbox } from './schema.js'
 
 export type OutboxRow = typeof outbox.$inferSelect
@@ -37,6 +38,8 @@ export interface NewOutboxMessage {
   inReplyTo?: string | null
   urgent?: boolean
   fallbackOf?: string | null
+  /** WhatsApp only: send through this approved template, the body as its variable. */
+  templateId?: string | null
 }
 
 /** Writes the message (split into parts when too long) in the caller's transaction. Returns the row ids. */
@@ -66,7 +69,7 @@ export async function enqueueOutboxMany(tx: Tx, now: Date, messages: NewOutboxMe
   )
   const rows = messages.flatMap((m) => outboxRows(m, now, suppressed.has(`${m.channel}:${m.toAddress}`)))
   let written = 0
-  // SQLite allows 32,766 bound values per statement; an outbox row has 19 columns.
+  // SQLite allows 32,766 bound values per statement; an outbox row has 20 columns.
   for (let i = 0; i < rows.length; i += 500) {
     const inserted = await tx
       .insert(outbox)
@@ -96,6 +99,7 @@ function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeo
     errorCode: suppressed ? 'opted_out' : null,
     nextAttemptAt: now,
     fallbackOf: m.fallbackOf ?? null,
+    templateId: m.templateId ?? null,
     createdAt: now,
     updatedAt: now,
   }))
@@ -148,6 +152,20 @@ export async function enqueueToMember(
   return true
 }
 
+export interface ClaimOptions {
+  /** Rows in flight per channel. */
+  limits: Partial<Record<string, number>>
+  leaseMs: number
+  /**
+   * Set when WhatsApp goes through a provider that enforces the 24-hour window (Twilio): free-form
+   * messages outside it use `templateId` when there is one, or fall back to the next channel.
+   */
+  whatsapp?: { templateId?: string }
+}
+
+/** The error code we record when a WhatsApp message could not go free-form and had no template. */
+export const WINDOW_CLOSED = 'whatsapp_window'
+
 /**
  * Claims rows that are due (pending and due, or sending with an expired lease), at most `limit` per
  * channel counting rows already in flight. Claimed rows are `sending` until `leaseUntil`.
@@ -158,8 +176,15 @@ export async function enqueueToMember(
 export async function claimDueOutbox(
   tx: Tx,
   now: Date,
-  { limits, leaseMs }: { limits: Partial<Record<string, number>>; leaseMs: number },
+  { limits, leaseMs, whatsapp }: ClaimOptions,
 ): Promise<OutboxRow[]> {
+  // The delivery rules come first, so what they hold, reroute or fall back is seen by this same claim.
+  await holdForQuietHours(tx, now)
+  if (whatsapp) {
+    await applyWhatsAppWindow(tx, now, whatsapp.templateId, (row) =>
+      failOutbox(tx, now, row, { code: WINDOW_CLOSED, message: 'outside the WhatsApp 24-hour window' }),
+    )
+  }
   const inFlight = await tx
     .select({ channel: outbox.channel, toAddress: outbox.toAddress })
     .from(outbox)
@@ -306,6 +331,39 @@ export async function failOutbox(
   return enqueueFallback(tx, now, row)
 }
 
+/**
+ * The provider says the WhatsApp window is closed (Twilio 63016) though the inbox said it was open, e.g.
+ * the person wrote to another of our numbers. Retrying cannot help: the same message goes through the
+ * template when there is one and this row was free-form, otherwise to the member's next channel.
+ */
+export async function failOutsideWindow(
+  tx: Tx,
+  now: Date,
+  row: OutboxRow,
+  error: OutboxError,
+  { templateId, status = 'failed' }: { templateId?: string; status?: 'failed' | 'undelivered' },
+): Promise<string | undefined> {
+  if (row.channel !== 'whatsapp' || row.templateId || !templateId) return failOutbox(tx, now, row, error, status)
+  await tx
+    .update(outbox)
+    .set({ status, leaseUntil: null, ...errorFields(error), updatedAt: now })
+    .where(eq(outbox.id, row.id))
+  const [id] = await enqueueOutbox(tx, now, {
+    idempotencyKey: `${row.idempotencyKey}:template`,
+    channel: 'whatsapp',
+    toAddress: row.toAddress,
+    body: row.body,
+    kind: row.kind,
+    familyId: row.familyId,
+    memberId: row.memberId,
+    inReplyTo: row.inReplyTo,
+    urgent: row.urgent,
+    fallbackOf: row.fallbackOf ?? row.id,
+    templateId,
+  })
+  return id
+}
+
 /** Kinds already sent on every channel at once (an SOS round): a failure on one has nothing to fall back to. */
 const FANNED_OUT = new Set(['sos_alert', 'sos_call'])
 
@@ -346,19 +404,26 @@ export async function applyDeliveryStatus(
     providerMessageId,
     status,
     errorCode,
-  }: { providerMessageId: string; status: 'sent' | 'delivered' | 'undelivered' | 'failed'; errorCode?: string },
+    windowClosed,
+    templateId,
+  }: {
+    providerMessageId: string
+    status: 'sent' | 'delivered' | 'undelivered' | 'failed'
+    errorCode?: string
+    /** The provider's reason is WhatsApp's closed 24-hour window (Twilio 63016). */
+    windowClosed?: boolean
+    /** The approved WhatsApp template to resend through, when configured. */
+    templateId?: string
+  },
 ): Promise<{ found: boolean; changed: boolean; fallbackId?: string }> {
   const [row] = await tx.select().from(outbox).where(eq(outbox.providerMessageId, providerMessageId))
   if (!row) return { found: false, changed: false }
   if (RANK[status] <= RANK[row.status]) return { found: true, changed: false }
   if (status === 'undelivered' || status === 'failed') {
-    const fallbackId = await failOutbox(
-      tx,
-      now,
-      row,
-      { code: errorCode ?? status, message: `provider reported ${status}` },
-      status,
-    )
+    const error = { code: errorCode ?? status, message: `provider reported ${status}` }
+    const fallbackId = windowClosed
+      ? await failOutsideWindow(tx, now, row, error, { templateId, status })
+      : await failOutbox(tx, now, row, error, status)
     return { found: true, changed: true, fallbackId }
   }
   await tx.update(outbox).set({ status, updatedAt: now }).where(eq(outbox.id, row.id))

@@ -6,9 +6,9 @@ import { medications } from '../medications/schema.js'
 /**
  * reminder: set by a person. dose: a regimen's fixed time (docs/decisions/0019). dose_nudge: a dose not
  * logged in time, one row per step and recipient. refill: a supply check, re-armed when a dose is logged.
- * immunization: a week before a child's vaccine visit.
+ * immunization: a week before a child's vaccine visit. digest: a member's daily digest (0020).
  */
-export const SCHEDULE_KINDS = ['reminder', 'dose', 'dose_nudge', 'refill', 'immunization'] as const
+export const SCHEDULE_KINDS = ['reminder', 'dose', 'dose_nudge', 'refill', 'immunization', 'digest'] as const
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number]
 
 /** Per-kind state a schedule carries (kinds other than `reminder`). */

@@ -11,6 +11,7 @@ import {
 } from '../../lib/recurrence.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
+import { sendDigests } from '../digest/fire.js'
 import { DomainError } from '../errors.js'
 import { members } from '../families/schema.js'
 import { enqueueOutboxMany, enqueueToMember, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
@@ -79,7 +80,14 @@ export async function listReminders(tx: Tx, actor: ActorContext): Promise<Schedu
   const rows = await tx
     .select()
     .from(schedules)
-    .where(and(eq(schedules.familyId, actor.familyId), eq(schedules.status, 'active'), isNotNull(schedules.nextRunAt)))
+    .where(
+      and(
+        eq(schedules.familyId, actor.familyId),
+        eq(schedules.kind, 'reminder'),
+        eq(schedules.status, 'active'),
+        isNotNull(schedules.nextRunAt),
+      ),
+    )
     .orderBy(asc(schedules.nextRunAt), asc(schedules.id))
   return rows
     .filter((s) => s.memberId === actor.memberId || s.createdBy === actor.memberId)
@@ -91,7 +99,7 @@ export async function cancelReminder(tx: Tx, actor: ActorContext, now: Date, sch
   const [row] = await tx
     .select()
     .from(schedules)
-    .where(and(eq(schedules.id, scheduleId), eq(schedules.familyId, actor.familyId)))
+    .where(and(eq(schedules.id, scheduleId), eq(schedules.familyId, actor.familyId), eq(schedules.kind, 'reminder')))
   if (!row || (row.memberId !== actor.memberId && row.createdBy !== actor.memberId)) {
     throw new DomainError('not_found', `schedule ${scheduleId}`)
   }
@@ -118,6 +126,8 @@ export async function lastSentRun(
       and(
         eq(scheduleRuns.memberId, actor.memberId),
         eq(scheduleRuns.familyId, actor.familyId),
+        // What a person answers with "done", "taken" or "snooze" — not a digest or a refill notice.
+        inArray(schedules.kind, ['reminder', 'dose', 'dose_nudge']),
         inArray(scheduleRuns.status, ['sent', 'late']),
         gte(scheduleRuns.createdAt, new Date(now.getTime() - withinMs)),
       ),
@@ -223,15 +233,22 @@ export async function fireDue(tx: Tx, now: Date, opts: FireOptions): Promise<Fir
     .map((d) => plan({ ...d.schedule, body: tx.fields.open(d.schedule.body) }, now, opts.graceMs))
   const recorded = await recordRuns(tx, now, firings)
   const fresh = firings.filter((f) => f.send && recorded.has(runKey(f.schedule.id, f.send.at)))
-  // Kinds other than person-set reminders word their own messages and write their follow-ups (kinds.ts).
-  const { plain, byKind } = splitByKind(fresh)
+  // Kinds other than person-set reminders word their own messages and write their follow-ups (kinds.ts);
+  // a digest has its own module (docs/decisions/0020).
+  const { plain, byKind } = splitByKind(fresh.filter((f) => f.schedule.kind !== 'digest'))
   await sendReminders(tx, now, plain)
   for (const [hook, list] of byKind) await enqueueOutboxMany(tx, now, await hook.send(tx, now, list, opts))
+  await sendDigests(
+    tx,
+    now,
+    firings.filter((f) => f.schedule.kind === 'digest'),
+    recorded,
+  )
   await advance(tx, now, firings)
   await summarizeMissed(
     tx,
     now,
-    firings.filter((f) => !kindHooks[f.schedule.kind]?.quietWhenMissed),
+    firings.filter((f) => f.schedule.kind !== 'digest' && !kindHooks[f.schedule.kind]?.quietWhenMissed),
   )
   return {
     claimed: due.length,

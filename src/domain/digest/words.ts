@@ -1,0 +1,36 @@
+import { formatLocalTime } from '../../lib/timezone.js'
+import type { DependentDigest, Flag } from './compose.js'
+
+/** "9h 30m", "45m". */
+const duration = (min: number) =>
+  min >= 60 ? `${Math.floor(min / 60)}h ${String(min % 60).padStart(2, '0')}m` : `${min}m`
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+function flagText(f: Flag, zone: string): string {
+  const at = formatLocalTime(f.at, zone)
+  if (f.kind === 'dose') return `${f.drugName} dose at ${at} was flagged by the dose check`
+  if (f.kind === 'fever') {
+    const shown =
+      f.unit === 'F' ? `${Math.round(((f.celsius * 9) / 5 + 32) * 10) / 10} °F` : `${f.celsius.toFixed(1)} °C`
+    return `temperature ${shown} at ${at}`
+  }
+  const text = f.text.length > 80 ? `${f.text.slice(0, 79)}…` : f.text
+  return `note at ${at}: ${text}`
+}
+
+function dependentLines(d: DependentDigest, zone: string): string[] {
+  const lines: string[] = []
+  if (d.feeds) lines.push(`• Feeds: ${d.feeds}${d.bottleMl ? ` (${d.bottleMl} ml)` : ''}`)
+  if (d.naps) lines.push(`• Sleep: ${duration(d.sleptMinutes)} (${plural(d.naps, 'nap')})`)
+  if (d.wet || d.dirty) lines.push(`• Diapers: ${d.wet} wet, ${d.dirty} dirty`)
+  if (d.doses.length) lines.push(`• Doses: ${d.doses.map(([name, n]) => `${name} ×${n}`).join(', ')}`)
+  for (const f of d.flags) lines.push(`⚠️ ${flagText(f, zone)}`)
+  return [d.name, ...(lines.length ? lines : ['• Nothing logged.'])]
+}
+
+/** The daily digest: one block per dependent, then how to stop it. */
+export function digestText(list: DependentDigest[], to: Date, zone: string): string {
+  const head = `🌙 Daily digest — the 24 hours to ${formatLocalTime(to, zone)}`
+  const body = list.length ? list.flatMap((d) => dependentLines(d, zone)) : ['No one is in your family’s record yet.']
+  return [head, ...body, 'Reply DIGEST OFF to stop these.'].join('\n')
+}
