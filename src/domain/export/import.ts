@@ -88,6 +88,8 @@ const ExportSchema = z
     careLog: sectionSchema('careLog'),
     medications: sectionSchema('medications'),
     medical: sectionSchema('medical'),
+    schedules: sectionSchema('schedules'),
+    sos: sectionSchema('sos'),
     optOuts: z.array(rowSchema(optOuts)),
     audit: z.array(rowSchema(auditLog)),
   })

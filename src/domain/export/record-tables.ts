@@ -6,11 +6,16 @@
 import { careNotes, diapers, feeds, growth, sleeps, temperatures } from '../care-log/schema.js'
 import { allergies, conditions, immunizations, providers, visits } from '../medical/schema.js'
 import { doses, medications } from '../medications/schema.js'
+import { scheduleRuns, schedules } from '../schedules/schema.js'
+import { sosIncidents } from '../sos/schema.js'
 
 export const RECORD_SECTIONS = {
   careLog: { feeds, sleeps, diapers, temperatures, growth, notes: careNotes },
   medications: { regimens: medications, doses },
   medical: { allergies, conditions, providers, visits, immunizations },
+  /** Reminders, dose reminders, nudges, digests — with what each already sent, so none repeats. */
+  schedules: { schedules, runs: scheduleRuns },
+  sos: { incidents: sosIncidents },
 } as const
 
 type Sections = typeof RECORD_SECTIONS
@@ -27,6 +32,8 @@ export const SEALED_COLUMNS = new Map<RecordTable, string>([
   [careNotes, 'body'],
   [conditions, 'note'],
   [visits, 'notes'],
+  [schedules, 'body'],
+  [sosIncidents, 'text'],
 ])
 
 /** Every (section, key, table) triple, parents before children (providers before visits, regimens before doses). */

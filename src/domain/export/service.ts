@@ -21,8 +21,9 @@ import { type RecordSection, recordTables, SEALED_COLUMNS, type SectionName } fr
 /**
  * Bumped when a field changes meaning or disappears, so `import` can tell what it reads.
  * 2: the care log, medications and the medical record (notes opened).
+ * 3: schedules (reminders and what they sent) and SOS incidents.
  */
-export const EXPORT_VERSION = 2
+export const EXPORT_VERSION = 3
 
 export type ExportedFamily = Family
 export type ExportedDependent = typeof dependents.$inferSelect
@@ -59,6 +60,8 @@ export interface FamilyExport {
   careLog: RecordSection<'careLog'>
   medications: RecordSection<'medications'>
   medical: RecordSection<'medical'>
+  schedules: RecordSection<'schedules'>
+  sos: RecordSection<'sos'>
   /** The opt-out state of the members' phones: STOP sent to the old server still holds on the new one. */
   optOuts: ExportedOptOut[]
   audit: ExportedAuditEntry[]
@@ -110,6 +113,8 @@ export async function exportFamily(tx: Tx, now: Date, familyId: string): Promise
     careLog: sections.careLog as RecordSection<'careLog'>,
     medications: sections.medications as RecordSection<'medications'>,
     medical: sections.medical as RecordSection<'medical'>,
+    schedules: sections.schedules as RecordSection<'schedules'>,
+    sos: sections.sos as RecordSection<'sos'>,
     optOuts: phones.length
       ? await tx
           .select()
@@ -127,7 +132,13 @@ export async function exportFamily(tx: Tx, now: Date, familyId: string): Promise
 
 /** Every record table's rows for the family, oldest first, with sealed notes opened. */
 async function readSections(tx: Tx, familyId: string) {
-  const out: Record<SectionName, Record<string, unknown[]>> = { careLog: {}, medications: {}, medical: {} }
+  const out: Record<SectionName, Record<string, unknown[]>> = {
+    careLog: {},
+    medications: {},
+    medical: {},
+    schedules: {},
+    sos: {},
+  }
   for (const { section, key, table } of recordTables()) {
     // Every record table has id, familyId and createdAt; typed as one of them to query those three.
     const t = table as typeof feeds

@@ -28,6 +28,9 @@ export const EXPORT_TABLES = [
   'providers',
   'visits',
   'immunizations',
+  'schedules',
+  'schedule_runs',
+  'sos_incidents',
   'opt_outs',
   'audit',
 ] as const
