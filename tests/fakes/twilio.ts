@@ -61,6 +61,9 @@ export class FakeTwilio {
     return this
   }
 
+  /** Every message to this `To` (e.g. `+1555…` or `whatsapp:+1555…`) answers the script, until cleared; calls are not affected. */
+  readonly failingTo = new Map<string, FakeTwilioScript>()
+
   /** The next requests answer these, in order; afterwards requests succeed again. */
   failNext(...script: FakeTwilioScript[]): void {
     this.script.push(...script)
@@ -83,7 +86,8 @@ export class FakeTwilio {
     const raw = await readBody(req)
     this.requests++
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs))
-    const next = this.script.shift()
+    const to = match[2] === 'Messages' ? (new URLSearchParams(raw).get('To') ?? '') : ''
+    const next = this.failingTo.get(to) ?? this.script.shift()
     if (next === 'hang') {
       this.hanging.push(res)
       return

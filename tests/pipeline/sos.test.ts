@@ -79,6 +79,20 @@ describe('SOS', () => {
     expect(toGrandma.map((m) => m.to).sort()).toEqual([GRANDMA, `whatsapp:${GRANDMA}`])
   })
 
+  it('a contact whose channel fails is still reached: by her other channel, or by phone at once', async () => {
+    // Grandma wrote on WhatsApp today, so her alert goes by SMS and WhatsApp; Ben has only SMS open.
+    await t.whatsapp(GRANDMA, 'who am i')
+    await t.settle()
+    t.fake.failingTo.set(GRANDMA, { status: 400, code: 21211 })
+    t.fake.failingTo.set(BEN, { status: 400, code: 21211 })
+    await say(MARIA, 'SOS')
+    const got = t.fake.messages.filter((m) => m.body.startsWith('🚨')).map((m) => m.to)
+    expect(got).toContain(`whatsapp:${GRANDMA}`)
+    // Ben's only text channel failed: he is phoned now, not two minutes later; Grandma is not.
+    expect(t.fake.calls.map((c) => c.to)).toEqual([BEN])
+    expect(t.fake.calls[0]?.twiml).toContain('SOS from Maria')
+  })
+
   it('escalates every 2 minutes with calls, widens to everyone after 3 rounds, and stops at the first ACK', async () => {
     await say(MARIA, 'SOS')
     expect(t.fake.calls).toHaveLength(0)

@@ -364,12 +364,11 @@ export async function failOutsideWindow(
   return id
 }
 
-/** Kinds already sent on every channel at once (an SOS round): a failure on one has nothing to fall back to. */
-const FANNED_OUT = new Set(['sos_alert', 'sos_call'])
-
 /** The next channel of the member that this message (or its earlier fallbacks) has not tried yet. */
 async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<string | undefined> {
-  if (!row.memberId || FANNED_OUT.has(row.kind)) return undefined
+  if (!row.memberId) return undefined
+  if (row.kind === 'sos_alert') return await sosAlertFallback(tx, now, row)
+  if (row.kind === 'sos_call') return undefined // the next round calls again
   const rootId = row.fallbackOf ?? row.id
   const tried = await tx
     .select({ channel: outbox.channel })
@@ -389,6 +388,39 @@ async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<strin
     inReplyTo: row.inReplyTo,
     urgent: row.urgent,
     fallbackOf: rootId,
+  })
+  return id
+}
+
+/**
+ * An SOS alert is sent on every channel at once (`sos:<incident>:<round>:<member>:<channel>`), so a
+ * failed one needs no copy on another text channel — unless every text channel of that round failed:
+ * then the contact is phoned now, not at the next round (docs/decisions/0021-sos.md).
+ */
+async function sosAlertFallback(tx: Tx, now: Date, row: OutboxRow): Promise<string | undefined> {
+  const prefix = row.idempotencyKey.slice(0, row.idempotencyKey.lastIndexOf(':'))
+  const round = await tx
+    .select({ channel: outbox.channel, status: outbox.status })
+    .from(outbox)
+    .where(and(sql`${outbox.idempotencyKey} LIKE ${`${prefix}:%`}`, eq(outbox.memberId, row.memberId ?? '')))
+  const alive = round.some((r) => r.channel !== 'voice' && !['failed', 'undelivered', 'suppressed'].includes(r.status))
+  if (alive || round.some((r) => r.channel === 'voice')) return undefined
+  const phone = (await memberRoutes(tx, row.memberId ?? '')).find(
+    (r) => r.channel === 'sms' || r.channel === 'whatsapp',
+  )
+  if (!phone) return undefined
+  // What the call says: the alert's first line (who and what), without the emoji.
+  const say = (row.body.split('\n')[0] ?? row.body).replace(/^\W+/u, '')
+  const [id] = await enqueueOutbox(tx, now, {
+    idempotencyKey: `${prefix}:voice`,
+    channel: 'voice',
+    toAddress: phone.address,
+    body: `This is MedNanny with an emergency alert. ${say}. We could not reach you by text.`,
+    kind: 'sos_call',
+    familyId: row.familyId,
+    memberId: row.memberId,
+    urgent: true,
+    fallbackOf: row.id,
   })
   return id
 }
