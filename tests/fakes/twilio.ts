@@ -86,21 +86,8 @@ export class FakeTwilio {
     const raw = await readBody(req)
     this.requests++
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs))
-    const to = match[2] === 'Messages' ? (new URLSearchParams(raw).get('To') ?? '') : ''
-    const next = this.failingTo.get(to) ?? this.script.shift()
-    if (next === 'hang') {
-      this.hanging.push(res)
-      return
-    }
-    if (next) {
-      return json(res, next.status, {
-        code: next.code ?? next.status,
-        message: `scripted ${next.status}`,
-        more_info: `https://www.twilio.com/docs/errors/${next.code ?? next.status}`,
-        status: next.status,
-      })
-    }
     const form = new URLSearchParams(raw)
+    if (this.answeredByScript(res, match[2] === 'Messages' ? (form.get('To') ?? '') : '')) return
     if (match[2] === 'Calls') return this.call(res, match[1] ?? '', form)
     // As the real API: a message needs a Body, a MediaUrl or a ContentSid (error 21619).
     if (!form.get('Body') && !form.get('MediaUrl') && !form.get('ContentSid')) {
@@ -147,6 +134,23 @@ export class FakeTwilio {
       to: msg.to,
       uri: `/2010-04-01/Accounts/${msg.accountSid}/Messages/${sid}.json`,
     })
+  }
+
+  /** Answers with the script (a failure for this recipient, or the next scripted answer); false when none. */
+  private answeredByScript(res: ServerResponse, to: string): boolean {
+    const next = this.failingTo.get(to) ?? this.script.shift()
+    if (!next) return false
+    if (next === 'hang') {
+      this.hanging.push(res)
+      return true
+    }
+    json(res, next.status, {
+      code: next.code ?? next.status,
+      message: `scripted ${next.status}`,
+      more_info: `https://www.twilio.com/docs/errors/${next.code ?? next.status}`,
+      status: next.status,
+    })
+    return true
   }
 
   /** Records a placed call and answers as Twilio's Calls API does. */
