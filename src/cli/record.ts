@@ -18,7 +18,7 @@ import { type CliContext, CliError, withDb, writeJson } from './context.js'
  * (regimens, allergies, conditions, providers, visits, shots). Each command runs the same tool the chat
  * and the agent use, as the family's owner, so validation, permissions and the audit log are the same.
  */
-async function asOwner<I extends z.ZodType, O>(
+export async function asOwner<I extends z.ZodType, O>(
   ctx: CliContext,
   cmd: Command,
   family: string,

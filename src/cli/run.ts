@@ -11,6 +11,7 @@ import { familyCommand } from './family.js'
 import { importCommand } from './import.js'
 import { memberCommand } from './member.js'
 import { medicalCommand, medicationCommand } from './record.js'
+import { sosCommand } from './sos.js'
 
 export interface RunOptions {
   /** The environment; DATABASE_PATH (through loadConfig) and DEBUG are read from it. */
@@ -48,6 +49,7 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
     importCommand,
     medicationCommand,
     medicalCommand,
+    sosCommand,
   ]) {
     program.addCommand(inherit(make(ctx), program))
   }

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   /** Everyone sets reminders for themselves; parents also for others (the nanny, grandpa). */
   'reminders:write': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   'reminders:others': ['owner', 'admin'],
+  /** How an SOS escalates is the parents' to set; everyone may read it. */
+  'sos:policy': ['owner', 'admin'],
   /** Everyone chooses their own digest and quiet hours. */
   'preferences:write': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>

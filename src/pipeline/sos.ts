@@ -12,6 +12,8 @@ import {
   sosTimeline,
   wasAlerted,
 } from '../domain/sos/service.js'
+import { setSosPolicyTool, sosPolicyTool } from '../domain/sos/tools.js'
+import { runTool } from '../domain/tools.js'
 import { formatLocalTime } from '../lib/timezone.js'
 import type { Outcome, Stage, Turn } from './types.js'
 
@@ -21,6 +23,8 @@ const CANCEL = /^(?:cancel sos|sos cancel|stop sos|false alarm|cancel)[\s.!]*$/i
 const RESOLVE =
   /^(?:all clear|all good now|resolved|we'?re ok(?:ay)?|everyone'?s ok(?:ay)?|she'?s ok(?:ay)?|he'?s ok(?:ay)?)[\s.!]*$/i
 const STATUS = /^(?:sos status|status sos|sos\?)$/i
+const POLICY =
+  /^sos (?:policy|settings)(?:\s+(?:every\s+)?(\d{1,2})\s*(?:m|min|mins|minutes?))?(?:[\s,]+(?:and\s+)?(\d{1,2})\s*rounds?)?[\s.]*$/i
 
 /**
  * SOS, before anything else on every channel (docs/decisions/0021-sos.md): "SOS …" opens an incident
@@ -34,6 +38,15 @@ export function sosStage(): Stage {
     async handle(turn) {
       const text = turn.text.trim()
       if (STATUS.test(text)) return await status(turn)
+      const policy = POLICY.exec(text)
+      if (policy) return await policyAnswer(turn, policy[1], policy[2])
+      // A settings command with a typo must never open an SOS.
+      if (/^sos (?:policy|settings)\b/i.test(text)) {
+        return {
+          route: 'sos:policy_usage',
+          replies: ['Say it like “sos policy every 3 minutes, 2 rounds” (1–30 minutes, 1–10 rounds).'],
+        }
+      }
       const sos = SOS.exec(text)
       if (sos) return await open(turn, sos[1]?.trim() || 'SOS', 'sos')
       const incident = await openIncidentOf(turn.tx, turn.actor)
@@ -121,6 +134,23 @@ async function concerns(turn: Turn, text: string): Promise<string | undefined> {
   if (named.length === 1) return named[0]?.id
   const children = all.filter((d) => !d.memberId)
   return named.length === 0 && children.length === 1 ? children[0]?.id : undefined
+}
+
+/** "sos policy" shows it; "sos policy every 3 minutes, 2 rounds" (a parent) changes it. */
+async function policyAnswer(turn: Turn, minutes?: string, rounds?: string): Promise<Outcome> {
+  const ctx = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
+  const change = minutes !== undefined || rounds !== undefined
+  const p = change
+    ? await runTool(setSosPolicyTool, ctx, {
+        intervalMinutes: minutes === undefined ? undefined : Number(minutes),
+        roundsPerTier: rounds === undefined ? undefined : Number(rounds),
+      })
+    : await runTool(sosPolicyTool, ctx, {})
+  const words = `SOS escalation: every ${p.intervalMinutes} minute${p.intervalMinutes === 1 ? '' : 's'} without an answer, alerts and calls again; after ${p.roundsPerTier} round${p.roundsPerTier === 1 ? '' : 's'} the whole family is alerted.`
+  const hint = change
+    ? ' A running SOS keeps the policy it started with.'
+    : ' A parent can change it: “sos policy every 3 minutes, 2 rounds”.'
+  return { route: change ? 'sos:policy_set' : 'sos:policy', replies: [words + hint] }
 }
 
 async function status(turn: Turn): Promise<Outcome> {

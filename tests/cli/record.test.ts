@@ -123,3 +123,23 @@ describe('mednanny medical', () => {
     expect(bad.err).toMatch(/--severity/)
   })
 })
+
+describe('mednanny sos policy', () => {
+  it('shows the defaults, sets the policy, and says what is wrong with a bad value', async () => {
+    expect((await cli('sos', 'policy', '--family', 'Garcia')).out).toBe(
+      'SOS: a round every 2 min; the whole family after 3 rounds\n',
+    )
+    expect((await cli('sos', 'policy', '--family', 'Garcia', '--every', '4')).out).toBe(
+      'SOS: a round every 4 min; the whole family after 3 rounds\n',
+    )
+    expect(rows('SELECT interval_minutes, rounds_per_tier FROM sos_policies')).toEqual([
+      { interval_minutes: 4, rounds_per_tier: 3 },
+    ])
+    const bad = await cli('sos', 'policy', '--family', 'Garcia', '--every', '90')
+    expect(bad.code).toBe(1)
+    expect(bad.err).toMatch(/intervalMinutes/)
+    expect((await cli('sos', 'policy', '--family', 'Garcia', '--rounds', 'two')).err).toBe(
+      'mednanny: --rounds: expected a whole number, got "two"\n',
+    )
+  })
+})

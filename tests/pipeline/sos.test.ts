@@ -211,6 +211,30 @@ describe('SOS', () => {
   })
 })
 
+describe('SOS escalation policy', () => {
+  it('a parent sets it by text, the next SOS escalates on it, and a typo never opens an SOS', async () => {
+    expect(await say(ANA, 'sos policy')).toEqual([
+      'SOS escalation: every 2 minutes without an answer, alerts and calls again; after 3 rounds the whole family is alerted. A parent can change it: “sos policy every 3 minutes, 2 rounds”.',
+    ])
+    expect(await say(ANA, 'sos policy every 5 minutes, 1 round')).toEqual([
+      'SOS escalation: every 5 minutes without an answer, alerts and calls again; after 1 round the whole family is alerted. A running SOS keeps the policy it started with.',
+    ])
+    expect((await say(MARIA, 'sos policy every 1 min')).join('\n')).not.toMatch(/SOS escalation: every 1 minute/)
+    expect(await say(ANA, 'sos policy every 100 minutes')).toEqual([
+      'Say it like “sos policy every 3 minutes, 2 rounds” (1–30 minutes, 1–10 rounds).',
+    ])
+    expect(t.fake.calls).toHaveLength(0)
+
+    await say(MARIA, 'SOS')
+    await tickAt('2026-11-18T21:14:59Z')
+    expect(t.fake.calls).toHaveLength(0)
+    const mark = t.fake.messages.length
+    await tickAt('2026-11-18T21:15:00Z') // round 2, after 5 minutes; after 1 round, the whole family
+    expect(t.fake.calls.map((c) => c.to).sort()).toEqual([ANA, BEN, GRANDMA, UNCLE].sort())
+    expect(since(mark).some((m) => m.to === UNCLE && m.body.includes('alert 2'))).toBe(true)
+  })
+})
+
 describe('SOS across a restart', () => {
   it('goes on escalating after a restart, each contact alerted once per round', async () => {
     const fake = await new FakeTwilio().start()

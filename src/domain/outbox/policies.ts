@@ -2,7 +2,7 @@
  * Two rules every outbound message passes right before it is claimed, so no caller can skip them
  * (docs/decisions/0020): a member's quiet hours, and WhatsApp's 24-hour customer-service window.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, isNull, lte, max } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { families } from '../families/schema.js'
 import { inbox } from '../inbox/schema.js'
@@ -66,6 +66,18 @@ export async function whatsappWindowOpen(tx: Tx, now: Date, address: string): Pr
   return now.getTime() - last.receivedAt.getTime() < WHATSAPP_WINDOW_MS - WHATSAPP_WINDOW_MARGIN_MS
 }
 
+/** Of these addresses, the ones whose WhatsApp window is open now (one query for all of them). */
+async function windowsOpen(tx: Tx, now: Date, addresses: string[]): Promise<Set<string>> {
+  const keys = [...new Set(addresses)].map((a) => `whatsapp:${a}`)
+  const rows = await tx
+    .select({ key: inbox.conversationKey, last: max(inbox.receivedAt) })
+    .from(inbox)
+    .where(and(inArray(inbox.conversationKey, keys), eq(inbox.channel, 'whatsapp')))
+    .groupBy(inbox.conversationKey)
+  const since = now.getTime() - (WHATSAPP_WINDOW_MS - WHATSAPP_WINDOW_MARGIN_MS)
+  return new Set(rows.filter((r) => r.last && r.last.getTime() > since).map((r) => r.key.slice('whatsapp:'.length)))
+}
+
 /**
  * Due free-form WhatsApp messages to someone outside the window: sent through the approved template
  * when there is one (the row keeps its body, as the template's variable), otherwise given up on this
@@ -82,14 +94,25 @@ export async function applyWhatsAppWindow(
     .from(outbox)
     .where(and(dueNow(now), eq(outbox.channel, 'whatsapp'), isNull(outbox.templateId)))
     .limit(500)
-  const open = new Map<string, boolean>()
-  for (const row of rows) {
-    if (!open.has(row.toAddress)) open.set(row.toAddress, await whatsappWindowOpen(tx, now, row.toAddress))
-    if (open.get(row.toAddress)) continue
-    if (templateId) {
-      await tx.update(outbox).set({ templateId, updatedAt: now }).where(eq(outbox.id, row.id))
-    } else {
-      await giveUp(row)
-    }
+  if (!rows.length) return
+  const open = await windowsOpen(
+    tx,
+    now,
+    rows.map((r) => r.toAddress),
+  )
+  const closed = rows.filter((r) => !open.has(r.toAddress))
+  if (templateId && closed.length) {
+    // One statement for the lot: an SOS round to fifty contacts must not wait on fifty updates.
+    await tx
+      .update(outbox)
+      .set({ templateId, updatedAt: now })
+      .where(
+        inArray(
+          outbox.id,
+          closed.map((r) => r.id),
+        ),
+      )
+    return
   }
+  for (const row of closed) await giveUp(row)
 }

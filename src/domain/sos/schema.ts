@@ -76,3 +76,18 @@ export const sosEvents = table(
 
 export type SosIncident = typeof sosIncidents.$inferSelect
 export type SosEvent = typeof sosEvents.$inferSelect
+
+/** A family's escalation policy; absent means the defaults (SOS_POLICY in service.ts). */
+export const sosPolicies = table('sos_policies', {
+  familyId: text('family_id')
+    .primaryKey()
+    .references(() => families.id),
+  /** Minutes between alert rounds while nobody has acknowledged. */
+  intervalMinutes: integer('interval_minutes').notNull(),
+  /** Rounds to the first tier (emergency contacts, parents) before everyone in the family is alerted too. */
+  roundsPerTier: integer('rounds_per_tier').notNull(),
+  updatedBy: text('updated_by').references(() => members.id),
+  updatedAt: timestamp('updated_at').notNull(),
+})
+
+export type SosPolicy = typeof sosPolicies.$inferSelect

@@ -7,7 +7,7 @@ import { DomainError } from '../errors.js'
 import { families, type Member, members } from '../families/schema.js'
 import { enqueueOutboxMany, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
 import { medicalCard } from './card.js'
-import { type SosEvent, type SosIncident, sosEvents, sosIncidents } from './schema.js'
+import { type SosEvent, type SosIncident, sosEvents, sosIncidents, sosPolicies } from './schema.js'
 import { acknowledgedText, alertText, callText, closedText } from './words.js'
 
 /**
@@ -15,6 +15,47 @@ import { acknowledgedText, alertText, callText, closedText } from './words.js'
  * answers, each from the second on with a phone call; after 3 rounds the rest of the family joins.
  */
 export const SOS_POLICY = { intervalMinutes: 2, roundsPerTier: 3 }
+
+/** The family's escalation policy, or the defaults. */
+export async function sosPolicyOf(
+  tx: Tx,
+  familyId: string,
+): Promise<{ intervalMinutes: number; roundsPerTier: number; custom: boolean }> {
+  const [row] = await tx.select().from(sosPolicies).where(eq(sosPolicies.familyId, familyId))
+  return row
+    ? { intervalMinutes: row.intervalMinutes, roundsPerTier: row.roundsPerTier, custom: true }
+    : { ...SOS_POLICY, custom: false }
+}
+
+/**
+ * A parent sets how fast SOS escalates: minutes between rounds (1–30) and rounds before the whole family
+ * is alerted (1–10). A running incident keeps the policy it opened with.
+ */
+export async function setSosPolicy(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  input: { intervalMinutes?: number; roundsPerTier?: number },
+): Promise<{ intervalMinutes: number; roundsPerTier: number }> {
+  const current = await sosPolicyOf(tx, actor.familyId)
+  const next = {
+    intervalMinutes: input.intervalMinutes ?? current.intervalMinutes,
+    roundsPerTier: input.roundsPerTier ?? current.roundsPerTier,
+  }
+  await tx
+    .insert(sosPolicies)
+    .values({ familyId: actor.familyId, ...next, updatedBy: actor.memberId, updatedAt: now })
+    .onConflictDoUpdate({ target: sosPolicies.familyId, set: { ...next, updatedBy: actor.memberId, updatedAt: now } })
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'sos.policy',
+    subjectType: 'family',
+    subjectId: actor.familyId,
+    detail: next,
+  })
+  return next
+}
 /** A second SOS from the same person within this joins the open incident instead of opening another. */
 const JOIN_WINDOW_MS = 10 * 60_000
 
@@ -44,6 +85,7 @@ export async function openSos(tx: Tx, actor: ActorContext, now: Date, input: Ope
     await addEvent(tx, now, open.id, { kind: 'joined', memberId: actor.memberId, round: open.round })
     return { incident: { ...open, location }, joined: true, alerted: [] }
   }
+  const policy = await sosPolicyOf(tx, actor.familyId)
   const incident: SosIncident = {
     id: newId('sos'),
     familyId: actor.familyId,
@@ -54,9 +96,9 @@ export async function openSos(tx: Tx, actor: ActorContext, now: Date, input: Ope
     location: input.location ?? null,
     status: 'open',
     round: 1,
-    intervalMinutes: SOS_POLICY.intervalMinutes,
-    roundsPerTier: SOS_POLICY.roundsPerTier,
-    nextEscalationAt: new Date(now.getTime() + SOS_POLICY.intervalMinutes * 60_000),
+    intervalMinutes: policy.intervalMinutes,
+    roundsPerTier: policy.roundsPerTier,
+    nextEscalationAt: new Date(now.getTime() + policy.intervalMinutes * 60_000),
     acknowledgedBy: null,
     acknowledgedAt: null,
     closedAt: null,
