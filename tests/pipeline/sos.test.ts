@@ -93,6 +93,13 @@ describe('SOS', () => {
     expect(t.fake.calls[0]?.twiml).toContain('SOS from Maria')
   })
 
+  it('an emergency contact who sent STOP to our SMS is phoned at once instead', async () => {
+    await say(GRANDMA, 'STOP')
+    await say(MARIA, 'SOS')
+    expect(t.fake.messages.filter((m) => m.to === GRANDMA && m.body.startsWith('🚨'))).toEqual([])
+    expect(t.fake.calls.map((c) => c.to)).toEqual([GRANDMA])
+  })
+
   it('escalates every 2 minutes with calls, widens to everyone after 3 rounds, and stops at the first ACK', async () => {
     await say(MARIA, 'SOS')
     expect(t.fake.calls).toHaveLength(0)

@@ -73,6 +73,21 @@ describe('reminders on time, exactly once', () => {
       '2026-03-09T12:00:00.000Z',
       '2026-03-10T12:00:00.000Z',
     ])
+    // And through fall-back: 8:00 EDT is 12:00Z, 8:00 EST is 13:00Z.
+    t.clock.set('2026-10-30T12:00:00Z')
+    await t.app.mednanny.scheduler.tick() // the months in between, summarized once
+    await t.settle()
+    const fall: string[] = []
+    for (let h = 0; h < 4 * 24; h++) {
+      const iso = new Date(Date.parse('2026-10-31T00:00:00Z') + h * 3_600_000).toISOString()
+      if ((await at(t, iso)).length) fall.push(iso)
+    }
+    expect(fall).toEqual([
+      '2026-10-31T12:00:00.000Z',
+      '2026-11-01T13:00:00.000Z',
+      '2026-11-02T13:00:00.000Z',
+      '2026-11-03T13:00:00.000Z',
+    ])
   })
 
   it('fires a 2:30 am reminder once on spring-forward day and a 1:30 am one once on fall-back day (London)', async () => {

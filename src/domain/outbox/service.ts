@@ -253,6 +253,11 @@ export async function claimDueOutbox(
       .update(outbox)
       .set({ status: 'suppressed', errorCode: 'opted_out', leaseUntil: null, updatedAt: now })
       .where(inArray(outbox.id, suppressed))
+    // An emergency contact who sent STOP to our SMS is still an emergency contact: a suppressed SOS
+    // alert reaches them another way (their other channel carries it, or they are phoned now).
+    for (const row of due.filter((r) => r.kind === 'sos_alert' && suppressed.includes(r.id))) {
+      await sosAlertFallback(tx, now, { ...row, status: 'suppressed' })
+    }
   }
   const leaseUntil = new Date(now.getTime() + leaseMs)
   if (claimed.length) {
