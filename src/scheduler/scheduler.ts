@@ -40,7 +40,7 @@ export class Scheduler {
     this.tickSeconds = opts.tickSeconds ?? 5
     if (60 % this.tickSeconds !== 0) throw new Error('tickSeconds must divide 60')
     this.graceMs = opts.graceMs ?? 30 * 60_000
-    this.batch = opts.batch ?? 500
+    this.batch = opts.batch ?? 1000
   }
 
   start(): void {
