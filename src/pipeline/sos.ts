@@ -1,4 +1,5 @@
 import { listDependentRows } from '../domain/dependents/service.js'
+import { lastLocationOf } from '../domain/inbox/service.js'
 import type { GateOutcome } from '../domain/safety/index.js'
 import { emergencyNumber } from '../domain/safety/replies.js'
 import type { SosIncident } from '../domain/sos/schema.js'
@@ -82,11 +83,19 @@ async function answer(turn: Turn, incident: SosIncident, text: string): Promise<
   return undefined
 }
 
+/** Where the sender is: the location sent with this message, else the last one they shared in 12 hours. */
+async function whereabouts(turn: Turn) {
+  if (turn.message.location) return turn.message.location
+  const since = new Date(turn.clock.now().getTime() - LAST_KNOWN_MS)
+  return await lastLocationOf(turn.tx, turn.message.fromAddress, since)
+}
+const LAST_KNOWN_MS = 12 * 60 * 60_000
+
 async function open(turn: Turn, text: string, trigger: SosIncident['trigger'], dependentId?: string): Promise<Outcome> {
   const opened = await openSos(turn.tx, turn.actor, turn.clock.now(), {
     text,
     trigger,
-    location: turn.message.location ?? undefined,
+    location: await whereabouts(turn),
     dependentId: dependentId ?? (await concerns(turn, text)),
   })
   return {
@@ -102,7 +111,7 @@ export async function sosFromGate(turn: Turn, outcome: GateOutcome): Promise<str
   const opened = await openSos(turn.tx, turn.actor, turn.clock.now(), {
     text: turn.text,
     trigger: 'gate',
-    location: turn.message.location ?? undefined,
+    location: await whereabouts(turn),
     dependentId: dependentId ?? (await concerns(turn, turn.text)),
   })
   return opened.joined ? '' : alertingLine(opened)

@@ -189,6 +189,14 @@ describe('SOS', () => {
     expect(t.inboxOf(BEN).at(-1)).toContain('Where: 5th Ave https://maps.google.com/?q=40.7411,-73.9897')
   })
 
+  it('without a location in the SOS, uses the last one the sender shared that day', async () => {
+    await t.whatsapp(MARIA, '', { Latitude: '40.7411', Longitude: '-73.9897', Label: 'Playground' })
+    await t.settle()
+    t.clock.advance(2 * 60 * 60_000)
+    await say(MARIA, 'SOS')
+    expect(t.inboxOf(BEN).at(-1)).toContain('Where: Playground https://maps.google.com/?q=40.7411,-73.9897')
+  })
+
   it('only someone who was alerted acknowledges with a word like “ok”', async () => {
     await say(ANA, 'SOS') // Ana's SOS alerts Ben and Grandma, not Maria (nanny) or the uncle
     const reply = await say(MARIA, 'ok')

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, notExists, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { alias } from '../../db/columns.js'
 import { newId } from '../../lib/ids.js'
@@ -235,4 +235,23 @@ export async function inboxBacklog(tx: Tx, now: Date): Promise<number> {
 export async function listInbox(tx: Tx, { status, limit = 100 }: { status?: InboxRow['status']; limit?: number } = {}) {
   const q = tx.select().from(inbox)
   return (status ? q.where(eq(inbox.status, status)) : q).orderBy(desc(inbox.receivedAt), desc(inbox.id)).limit(limit)
+}
+
+/** The latest location this address shared (a WhatsApp pin) since `since`: where an SOS sender last was. */
+export async function lastLocationOf(tx: Tx, fromAddress: string, since: Date): Promise<InboundLocation | undefined> {
+  const [row] = await tx
+    .select({ location: inbox.location })
+    .from(inbox)
+    .where(
+      and(
+        eq(inbox.fromAddress, fromAddress),
+        // The prepared insert stores "no location" as JSON null (the text 'null'), not SQL NULL.
+        isNotNull(inbox.location),
+        sql`${inbox.location} <> 'null'`,
+        gte(inbox.receivedAt, since),
+      ),
+    )
+    .orderBy(desc(inbox.receivedAt), desc(inbox.id))
+    .limit(1)
+  return row?.location ?? undefined
 }
