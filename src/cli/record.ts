@@ -59,6 +59,7 @@ interface MedicationOptions {
   refills?: string
   prescriber?: string
   pharmacy?: string
+  responsible?: string
   start?: string
   end?: string
 }
@@ -91,6 +92,10 @@ export function medicationCommand(ctx: CliContext): Command {
     .option('--as-needed', 'only as needed (with --every: at most every N hours)')
     .option('--quantity <n>', 'on hand, in dose units: days of supply are derived from it')
     .option('--refills <n>', 'refills left')
+    .option(
+      '--responsible <member>',
+      'who gives it (gets the dose reminders), e.g. Maria; default: the person themself or the parents',
+    )
     .option('--prescriber <name>')
     .option('--pharmacy <name>')
     .option('--start <YYYY-MM-DD>')
@@ -108,6 +113,7 @@ export function medicationCommand(ctx: CliContext): Command {
         refillsLeft: number('--refills', o.refills),
         prescriber: o.prescriber,
         pharmacy: o.pharmacy,
+        responsible: o.responsible,
         startDate: o.start,
         endDate: o.end,
       })

@@ -82,33 +82,18 @@ const metformin = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 
-/** Leo's amoxicillin at 8:00, given by whoever `responsible` names (Maria by default). */
+/** Leo's amoxicillin at 8:00, given by whoever `responsible` names (Maria by default), through the tool. */
 async function amoxicillin(t: TestApp, responsible: 'maria' | 'nobody' = 'maria', extra: Record<string, unknown> = {}) {
-  const maria = await t.app.mednanny.db.read(async (tx) =>
-    resolveActor(tx, { kind: 'phone', address: MARIA, channel: 'sms' }),
-  )
-  const med = await as(t, ANA, addMedicationTool, {
+  return await as(t, ANA, addMedicationTool, {
     dependent: 'Leo',
     name: 'Amoxicillin',
     strength: '250 mg/5 mL',
     doseAmount: 5,
     doseUnit: 'ml',
     schedule: { kind: 'times', times: ['08:00'] },
+    ...(responsible === 'maria' ? { responsible: 'Maria' } : {}),
     ...extra,
   })
-  if (responsible === 'maria') {
-    const raw = new Database(t.dbPath)
-    raw.prepare('UPDATE medications SET responsible_member_id = ? WHERE id = ?').run(maria?.memberId, med.id)
-    // The responsible member is set on the regimen before its reminders are made: re-create them.
-    raw.prepare('DELETE FROM schedules WHERE medication_id = ?').run(med.id)
-    raw.close()
-    await t.app.mednanny.db.transaction(async (tx) => {
-      const { createDoseSchedules } = await import('../../src/domain/schedules/dose.js')
-      const actor = (await resolveActor(tx, { kind: 'phone', address: ANA, channel: 'sms' })) as ActorContext
-      await createDoseSchedules(tx, actor, t.clock.now(), { ...med, responsibleMemberId: maria?.memberId ?? null })
-    })
-  }
-  return med
 }
 
 function query<T>(t: TestApp, sql: string, ...params: unknown[]): T[] {

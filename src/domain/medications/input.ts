@@ -28,6 +28,13 @@ export const AddMedicationInput = z.object({
   pharmacy: z.string().trim().max(80).optional(),
   quantityOnHand: z.number().min(0).optional().describe('In dose units (tablets, ml…)'),
   refillsLeft: z.number().int().min(0).optional(),
+  responsible: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .optional()
+    .describe('The member who gives it (a parent, the nanny), by name; omit when the person takes it themself'),
 })
 
 export const LogDoseInput = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { findDependent } from '../dependents/service.js'
 import { DomainError } from '../errors.js'
+import { findMemberByName } from '../families/queries.js'
 import { defineTool, type ToolContext } from '../tools.js'
 import { drugKey } from './drugs.js'
 import { AddMedicationInput, AdherenceInput, DrugQuestionInput, LogDoseInput, SlotDosesInput } from './input.js'
@@ -24,7 +25,9 @@ export const addMedicationTool = defineTool({
   readOnly: false,
   run: async ({ tx, actor, clock }, input) => {
     const d = await findDependent(tx, actor, input.dependent)
-    return addMedication(tx, actor, clock.now(), { ...input, dependentId: d.id })
+    // Dose reminders go to this member (docs/decisions/0019): a name, resolved in the actor's family only.
+    const responsible = input.responsible ? await findMemberByName(tx, actor, input.responsible) : undefined
+    return addMedication(tx, actor, clock.now(), { ...input, dependentId: d.id, responsibleMemberId: responsible?.id })
   },
 })
 
