@@ -158,11 +158,17 @@ describe('Slack messages', () => {
   })
 
   it('gives an unlinked Slack user instructions and no family data', async () => {
+    await t.settle() // the set-up's invitation and notice go out first
+    const smsBefore = t.fake.messages.length
     await t.event(dm(STRANGER, 'when did she last eat?'))
     expect((await t.command('/nanny', STRANGER, 'who am i')).statusCode).toBe(200)
+    expect((await t.command('/sos', STRANGER, 'help')).statusCode).toBe(200)
     await t.settle()
-    expect(t.slack.posted.map((p) => p.text)).toEqual([SLACK_UNLINKED, SLACK_UNLINKED].map(slackEscaped))
+    expect(t.slack.posted.map((p) => p.text)).toEqual(
+      [SLACK_UNLINKED, SLACK_UNLINKED, SLACK_UNLINKED].map(slackEscaped),
+    )
     expect(JSON.stringify(t.slack.calls)).not.toMatch(/Garcia|Maria|Ana/)
+    expect(t.fake.messages.length).toBe(smsBefore) // nobody was alerted
   })
 })
 
@@ -176,6 +182,20 @@ describe('slash commands', () => {
     const open = t.slack.calls.find((c) => c.method === 'conversations.open')
     expect(open?.args.users).toBe(MARIA)
     expect(t.slack.posted).toEqual([{ channel: FakeSlack.dmOf(MARIA), text: expect.stringMatching(/^You’re Maria/) }])
+  })
+
+  it('/nanny when did she last eat? answers from the record, like a text', async () => {
+    await linkMaria()
+    await t.sms(ANA, 'add Maya, born Sept 20, 5.1 kg')
+    await t.settle()
+    await t.command('/nanny', MARIA, 'fed 120ml at 9')
+    await t.settle()
+    await t.command('/nanny', MARIA, 'when did she last eat?')
+    await t.settle()
+    expect(t.slack.posted.map((p) => p.text)).toEqual([
+      expect.stringMatching(/^Logged: Maya, bottle .*120 ml.* at 9:00 AM/),
+      expect.stringMatching(/^Maya last ate at 9:00 AM \(2 h ago\)/),
+    ])
   })
 
   it('/nanny with nothing after it explains itself and stores nothing', async () => {
