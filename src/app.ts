@@ -9,6 +9,10 @@ import { doseTime, recordStage } from './agent/record/stage.js'
 import { reminderStage } from './agent/reminders/stage.js'
 import { consoleRoutes } from './channels/console/routes.js'
 import { ConsoleSender } from './channels/console/sender.js'
+import { createSlackBolt } from './channels/slack/bolt.js'
+import { createSlackClient } from './channels/slack/client.js'
+import { slackRoutes } from './channels/slack/routes.js'
+import { SlackSender } from './channels/slack/sender.js'
 import { createTwilioClient } from './channels/twilio/client.js'
 import { twilioRoutes } from './channels/twilio/routes.js'
 import { TwilioSender } from './channels/twilio/sender.js'
@@ -72,7 +76,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   // WhatsApp through Twilio: free-form text only inside the 24-hour window (docs/decisions/0020).
   const whatsapp = config.twilio?.whatsappFrom ? { templateId: config.twilio.whatsappTemplateSid } : undefined
-  const outbox = new OutboxSender({ db, clock, log, senders: buildSenders(config, deps) }, { whatsapp, ...deps.outbox })
+  const outbox = new OutboxSender(
+    { db, clock, log, senders: buildSenders(config, deps, log) },
+    { whatsapp, ...deps.outbox },
+  )
   // The family record's fast path (parser → tools); the red-flag gate also uses it to record what a
   // flagged message reported.
   const record = recordStage(parseMessage)
@@ -155,6 +162,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     onOutbox: () => outbox.notify(),
     whatsappTemplateId: whatsapp?.templateId,
   })
+  if (config.slack) {
+    const { receiver } = createSlackBolt({ ...config.slack, accept, log })
+    await app.register(slackRoutes, { receiver })
+  }
   if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept })
 
   app.addHook('onClose', async () => {
@@ -164,8 +175,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   return app
 }
 
-/** One sender per outbox channel: Twilio when configured, else the dev console. */
-function buildSenders(config: Config, deps: AppDeps): Partial<Record<string, ChannelSender>> {
+/** One sender per outbox channel: Twilio and Slack when configured, else the dev console. */
+function buildSenders(config: Config, deps: AppDeps, log: Logger): Partial<Record<string, ChannelSender>> {
+  const slack = config.slack
+    ? {
+        slack: new SlackSender(
+          createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, log }),
+        ),
+      }
+    : {}
+  return { ...twilioSenders(config, deps), ...slack }
+}
+
+function twilioSenders(config: Config, deps: AppDeps): Partial<Record<string, ChannelSender>> {
   const t = config.twilio
   if (!t) {
     const console = new ConsoleSender()

@@ -46,7 +46,7 @@ const Env = z.object({
   ),
   /** Test seam: where the twilio client sends REST calls instead of https://api.twilio.com. */
   TWILIO_API_BASE_URL: optional(url),
-  /** Slack app signing secret (Slack channel; not built yet). */
+  /** Slack app signing secret: Bolt verifies every request to /slack/events with it. */
   SLACK_SIGNING_SECRET: optional(z.string().min(8)),
   /** Slack bot token, xoxb-…. */
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),

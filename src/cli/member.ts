@@ -50,10 +50,8 @@ export function memberCommand(ctx: CliContext): Command {
         }),
       )
       if (identity.kind === 'slack') {
-        // The outbox row is written; with no Slack sender configured the server marks it failed (no_sender).
-        ctx.stderr.write(
-          'mednanny: note: Slack delivery is not built yet, so this invitation is stored but not sent.\n',
-        )
+        // The outbox row is written; a server without a Slack sender marks it failed (no_sender).
+        ctx.stderr.write('mednanny: note: the server sends this invitation by Slack DM when SLACK_BOT_TOKEN is set.\n')
       }
       if (opts.json) {
         writeJson(ctx.stdout, {

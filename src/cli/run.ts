@@ -11,6 +11,7 @@ import { familyCommand } from './family.js'
 import { importCommand } from './import.js'
 import { memberCommand } from './member.js'
 import { medicalCommand, medicationCommand } from './record.js'
+import { slackCommand } from './slack.js'
 import { sosCommand } from './sos.js'
 
 export interface RunOptions {
@@ -50,6 +51,7 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
     medicationCommand,
     medicalCommand,
     sosCommand,
+    slackCommand,
   ]) {
     program.addCommand(inherit(make(ctx), program))
   }

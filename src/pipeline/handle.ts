@@ -115,7 +115,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
     await enqueueOutbox(tx, now, {
       idempotencyKey: `reply:${row.id}:${i}`,
       channel: row.channel as Channel,
-      toAddress: row.fromAddress,
+      toAddress: replyAddress(row),
       body,
       kind: 'reply',
       inReplyTo: row.id,
@@ -125,6 +125,14 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
     })
   }
   await completeInbox(tx, now, row)
+}
+
+/**
+ * Where replies go: the address the channel adapter recorded (Slack: the channel and thread the message
+ * came from, `meta.replyTo`), else back to the sender's own address.
+ */
+export function replyAddress(row: InboxRow): string {
+  return row.meta.replyTo ?? row.fromAddress
 }
 
 export function senderOf(row: InboxRow): Sender {

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.js'
+import { redeemLinkCode } from '../domain/families/links.js'
 import { familyNameProblem, personNameProblem } from '../domain/families/names.js'
 import { memberName } from '../domain/families/queries.js'
 import type { Sender } from '../domain/families/schema.js'
@@ -13,6 +14,14 @@ import type { Outcome } from './types.js'
 const YES = /^(yes|y|yep|yeah|ok|okay|si|sí|oui|ja|confirm)[.!]*$/i
 const NO = /^(no|n|nope|decline)[.!]*$/i
 const RESTART = /^(start over|restart)[.!]*$/i
+const LINK = /^link\s+([a-z0-9][a-z0-9 -]{3,30})$/i
+
+/** What an unlinked Slack user hears: how to link, and nothing about any family. */
+export const SLACK_UNLINKED =
+  'Hi, I’m MedNanny. This Slack account isn’t linked to a family yet, so I can’t share anything. ' +
+  'Ask your family’s owner for a link code (they run `mednanny slack link`), then type `/nanny link CODE`.'
+const LINK_FAILED =
+  'That link code didn’t work: it may be mistyped, used already, or older than 15 minutes. Ask for a new one.'
 
 /**
  * Someone who is not an active member. They see no family data: they can answer an invitation, or
@@ -25,6 +34,8 @@ export async function handleStranger(
   text: string,
   profileName?: string,
 ): Promise<Outcome> {
+  const link = sender.kind === 'slack' ? LINK.exec(text) : null
+  if (link?.[1]) return await linkAccount(tx, now, sender, link[1])
   const [invitation] = await pendingInvitationsFor(tx, now, sender.kind, sender.address)
   if (invitation) {
     if (YES.test(text)) {
@@ -48,7 +59,18 @@ export async function handleStranger(
       `${inviter ?? 'Someone'} invited you to a family on MedNanny. Reply YES to join or NO to decline.`,
     )
   }
+  // Families are created by phone (onboarding asks for a name and a time zone); Slack links to one.
+  if (sender.kind === 'slack') return reply('slack:unlinked', SLACK_UNLINKED)
   return continueOnboarding(tx, now, sender, text, profileName)
+}
+
+async function linkAccount(tx: Tx, now: Date, sender: Sender, code: string): Promise<Outcome> {
+  const result = await redeemLinkCode(tx, now, sender, code)
+  if (!result.linked) return reply('link:invalid', LINK_FAILED)
+  return reply(
+    'link',
+    `Linked: you’re ${result.member.name} in ${familyPhrase(result.family.name)}. Ask me anything here, or type /nanny who am i.`,
+  )
 }
 
 type Step = 'ask_name' | 'ask_family' | 'confirm_timezone'

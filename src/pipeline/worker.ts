@@ -5,7 +5,7 @@ import { enqueueOutbox } from '../domain/outbox/service.js'
 import { backoffDelayMs } from '../lib/backoff.js'
 import { Loop } from '../lib/loop.js'
 import { Wake } from '../lib/wake.js'
-import { handleMessage, type PipelineDeps } from './handle.js'
+import { handleMessage, type PipelineDeps, replyAddress } from './handle.js'
 import { GENERIC_FAILURE } from './replies.js'
 
 export interface InboxWorkerOptions {
@@ -129,7 +129,7 @@ export class InboxWorker {
         await enqueueOutbox(tx, now, {
           idempotencyKey: `reply:${row.id}:failed`,
           channel: row.channel as Channel,
-          toAddress: row.fromAddress,
+          toAddress: replyAddress(row),
           body: GENERIC_FAILURE,
           kind: 'reply',
           inReplyTo: row.id,

@@ -224,7 +224,7 @@ describe('mednanny member add', () => {
     })
   })
 
-  it('stores an invitation to a Slack identity, and says that Slack delivery is not built yet', async () => {
+  it('stores an invitation to a Slack identity, and says the server sends it by Slack DM', async () => {
     await garcias()
     const r = await cli(
       'member',
@@ -240,7 +240,7 @@ describe('mednanny member add', () => {
     )
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/^Invited Sam \(Slack T0123:U0456\) to Garcia as member;/)
-    expect(r.err).toMatch(/^mednanny: note: Slack delivery is not built yet/)
+    expect(r.err).toMatch(/^mednanny: note: the server sends this invitation by Slack DM/)
     expect(query("SELECT channel, to_address FROM outbox WHERE kind = 'invitation'")).toEqual([
       { channel: 'slack', to_address: 'T0123:U0456' },
     ])

@@ -95,9 +95,37 @@ export const invitations = table(
   (t) => [index('invitations_address_idx').on(t.kind, t.address, t.status)],
 )
 
+/**
+ * A one-time code that attaches a new channel identity (a Slack user) to an existing member. The
+ * operator creates it for a named member (`mednanny slack link`); the member types it themself from
+ * the new account, which is their consent. Only a hash is stored; a code works once, for 15 minutes.
+ */
+export const linkCodes = table(
+  'link_codes',
+  {
+    id: id(),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    /** The kind of identity the code links (slack). */
+    kind: text('kind', { enum: IDENTITY_KINDS }).notNull(),
+    /** SHA-256 of the normalized code, hex. */
+    codeHash: text('code_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [uniqueIndex('link_codes_hash_uq').on(t.codeHash), index('link_codes_member_idx').on(t.memberId)],
+)
+
 export type Family = typeof families.$inferSelect
 export type Member = typeof members.$inferSelect
 export type Invitation = typeof invitations.$inferSelect
+export type LinkCode = typeof linkCodes.$inferSelect
 
 /** The sender as the channel adapter verified it. */
 export interface Sender {

@@ -311,7 +311,8 @@ async function insertMember(
   return member
 }
 
-async function addIdentity(tx: Tx, now: Date, member: Member, kind: IdentityKind, address: string) {
+/** Attaches a channel identity to a member; callers check `assertAddressFree` first. */
+export async function addIdentity(tx: Tx, now: Date, member: Member, kind: IdentityKind, address: string) {
   await tx.insert(channelIdentities).values({
     id: newId('cid'),
     memberId: member.id,
@@ -323,7 +324,7 @@ async function addIdentity(tx: Tx, now: Date, member: Member, kind: IdentityKind
 }
 
 /** One address belongs to one active member (docs/decisions/0005-one-family-per-address.md). */
-async function assertAddressFree(tx: Tx, kind: IdentityKind, address: string) {
+export async function assertAddressFree(tx: Tx, kind: IdentityKind, address: string) {
   const [taken] = await tx
     .select({ memberId: channelIdentities.memberId })
     .from(channelIdentities)

@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** One Web API call the fake received through the real WebClient. */
+export interface FakeSlackCall {
+  method: string
+  args: Record<string, unknown>
+  auth: string
+  /** The HTTP status the fake answered with. */
+  status: number
+}
+
+/** What to answer the next call of a method with: a 429 with Retry-After, or `{ ok: false, error }`. */
+export type FakeSlackScript = { status: 429; retryAfter: number } | { error: string }
+
+export const FAKE_BOT_USER = 'U0BOT0001'
+export const FAKE_BOT_ID = 'B0BOT0001'
+
+/**
+ * A local stand-in for https://slack.com/api/: `POST /api/<method>` with a form or JSON body and a
+ * Bearer token, as @slack/web-api sends it. Implements conversations.open, chat.postMessage and
+ * auth.test, records every call, and can be scripted per method (429 + Retry-After, or a platform error).
+ */
+export class FakeSlack {
+  readonly calls: FakeSlackCall[] = []
+  private readonly scripts = new Map<string, FakeSlackScript[]>()
+  private server: Server | undefined
+  private seq = 0
+  url = ''
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
+    const { port } = this.server.address() as AddressInfo
+    this.url = `http://127.0.0.1:${port}/api/`
+    return this
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()))
+  }
+
+  /** The next calls of `method` answer these, in order; afterwards it succeeds again. */
+  failNext(method: string, ...script: FakeSlackScript[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...script])
+  }
+
+  /** Messages posted successfully, in order. */
+  get posted(): { channel: string; text: string; thread_ts?: string }[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.status === 200)
+      .map((c) => ({
+        channel: String(c.args.channel),
+        text: String(c.args.text),
+        ...(c.args.thread_ts ? { thread_ts: String(c.args.thread_ts) } : {}),
+      }))
+  }
+
+  /** The DM channel the fake opens for a user: `D` + the user id without its `U`. */
+  static dmOf(user: string): string {
+    return `D${user.slice(1)}`
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const method = req.url?.match(/^\/api\/([\w.]+)$/)?.[1]
+    const raw = await readBody(req)
+    if (req.method !== 'POST' || !method) return json(res, 404, { ok: false, error: 'unknown_method' })
+    const args = parseArgs(raw, req.headers['content-type'] ?? '')
+    const call: FakeSlackCall = { method, args, auth: req.headers.authorization ?? '', status: 200 }
+    this.calls.push(call)
+    const next = this.scripts.get(method)?.shift()
+    if (next && 'retryAfter' in next) {
+      call.status = 429
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(next.retryAfter) })
+      return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }))
+    }
+    if (next) return json(res, 200, { ok: false, error: next.error })
+    if (!call.auth.startsWith('Bearer xoxb-')) return json(res, 200, { ok: false, error: 'not_authed' })
+    return json(res, 200, this.answer(method, args))
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          team_id: 'T0001',
+          user_id: FAKE_BOT_USER,
+          bot_id: FAKE_BOT_ID,
+        }
+      case 'conversations.open':
+        return { ok: true, channel: { id: FakeSlack.dmOf(String(args.users ?? 'U')) } }
+      case 'chat.postMessage': {
+        if (!args.channel) return { ok: false, error: 'channel_not_found' }
+        if (!args.text && !args.blocks) return { ok: false, error: 'no_text' }
+        const ts = `1789560000.${String(++this.seq).padStart(6, '0')}`
+        return {
+          ok: true,
+          channel: args.channel,
+          ts,
+          message: { type: 'message', text: args.text, bot_id: FAKE_BOT_ID, ts },
+        }
+      }
+      default:
+        return { ok: false, error: 'unknown_method' }
+    }
+  }
+}
+
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {}
+  return Object.fromEntries(new URLSearchParams(raw))
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(body))
+}
