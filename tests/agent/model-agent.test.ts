@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AgentLimits } from '../../src/agent/model/agent.js'
 import type { ActorContext } from '../../src/domain/actor.js'
 import { assistantUsage } from '../../src/domain/assistant/schema.js'
@@ -235,5 +235,36 @@ describe('the model agent', () => {
     expect(t.logs.text).not.toContain('little one')
     expect(t.logs.text).not.toContain('slept soundly')
     expect(t.logs.text).not.toContain('Maya')
+  })
+})
+
+describe('the model agent across a restart', () => {
+  it('answers a message once when a worker stalls mid-turn and another takes it over', async () => {
+    t = await startAgentApp()
+    await seedFamily()
+    anthropic.reply('hang')
+    const before = t.inboxOf(ANA).length
+    await t.sms(ANA, 'what should I pack for daycare?')
+    // The first worker claims the message and stalls inside the model call (a crash, as far as the
+    // database can tell: its lease runs out).
+    const stalled = t.app.mednanny.worker.drain()
+    await vi.waitFor(() => expect(anthropic.requests).toHaveLength(1))
+    t.clock.advance(121_000)
+    const second = await startTestApp({
+      dbPath: t.dbPath,
+      fake: t.fake,
+      clock: t.clock,
+      env: { ANTHROPIC_API_KEY: anthropic.apiKey, ANTHROPIC_BASE_URL: anthropic.url, ANTHROPIC_MODEL: 'claude-test' },
+      deps: { agentLimits: { retryDelayMs: 1 } },
+    })
+    anthropic.reply({ text: 'Diapers, wipes and a spare outfit.' })
+    await second.settle()
+    // The stalled worker wakes up, finishes its turn, and finds its lease taken: its answer is dropped.
+    anthropic.releaseHanging()
+    await stalled
+    await t.settle()
+    await second.close()
+    expect(t.inboxOf(ANA).slice(before)).toEqual(['Diapers, wipes and a spare outfit.'])
+    expect(t.logs.text).toContain('inbound lease lost; work discarded')
   })
 })
