@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AgentLimits } from '../../src/agent/model/agent.js'
 import type { ActorContext } from '../../src/domain/actor.js'
 import { assistantUsage } from '../../src/domain/assistant/schema.js'
+import { feeds } from '../../src/domain/care-log/schema.js'
 import { logSleepTool } from '../../src/domain/care-log/tools.js'
 import { listDependentsTool } from '../../src/domain/dependents/tools.js'
 import { resolveActor } from '../../src/domain/families/queries.js'
@@ -239,6 +240,21 @@ describe('the model agent', () => {
 })
 
 describe('the model agent across a restart', () => {
+  it('makes a write once per message, even when the same call comes again (as in a re-run turn)', async () => {
+    t = await startAgentApp()
+    await seedFamily()
+    const feed = {
+      name: 'log_feed',
+      input: { dependent: 'Maya', method: 'bottle', amountMl: 120, at: '2026-03-10T12:00:00Z' },
+    }
+    anthropic.reply({ toolUse: [feed] }, { toolUse: [feed] }, { text: 'Logged 120 ml at 8 am.' })
+    expect(await say(MARIA, 'could you note down her morning bottle, the usual amount?')).toEqual([
+      'Logged 120 ml at 8 am.',
+    ])
+    expect(anthropic.toolResults(2)[0]?.content).toBe(anthropic.toolResults(1)[0]?.content)
+    expect(await t.app.mednanny.db.read((tx) => tx.select().from(feeds))).toHaveLength(1)
+  })
+
   it('answers a message once when a worker stalls mid-turn and another takes it over', async () => {
     t = await startAgentApp()
     await seedFamily()
