@@ -20,6 +20,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY prompts ./prompts
 COPY bin ./bin
 COPY docker-entrypoint.sh /usr/local/bin/mednanny-entrypoint
 RUN mkdir -p /data && chown node:node /data

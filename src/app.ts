@@ -1,7 +1,11 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { fastPath } from './agent/fast-path.js'
-import { offlineAgent } from './agent/offline.js'
+import { type AgentLimits, createModelAgent } from './agent/model/agent.js'
+import { createProvider } from './agent/model/index.js'
+import { loadPrompts } from './agent/model/prompts.js'
+import { agentTools } from './agent/model/registry.js'
+import { createOfflineAgent, offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
 import { preferenceStage } from './agent/preferences/stage.js'
 import { pendingAnswerStage } from './agent/record/pending.js'
@@ -40,6 +44,8 @@ export interface AppDeps {
   /** An already-open database (the CLI and tests share one); otherwise config.databasePath is opened. */
   db?: Db
   agent?: Agent
+  /** Bounds of a model turn (tests make the timeout and backoff small). */
+  agentLimits?: Partial<AgentLimits>
   /** Red-flag rules, run before the fast path. The medical rules arrive with the family record. */
   gate?: Stage[]
   worker?: InboxWorkerOptions
@@ -94,7 +100,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
       fastPath: firstOf('fast-path', [fastPath, reminderStage(), preferenceStage(), record]),
-      agent: deps.agent ?? offlineAgent,
+      agent: deps.agent ?? buildAgent(config, log, deps.agentLimits),
     },
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
@@ -173,6 +179,20 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (ownsDb) db.close()
   })
   return app
+}
+
+/** The model agent when ANTHROPIC_API_KEY is set, else the offline agent (docs/decisions/0022-agent.md). */
+function buildAgent(config: Config, log: Logger, limits?: Partial<AgentLimits>): Agent {
+  const provider = createProvider(config)
+  if (!provider) return offlineAgent
+  return createModelAgent({
+    provider,
+    prompts: loadPrompts(),
+    tools: agentTools,
+    fallback: createOfflineAgent('unavailable'),
+    log: log.child({ component: 'agent' }),
+    limits,
+  })
 }
 
 /** One sender per outbox channel: Twilio and Slack when configured, else the dev console. */

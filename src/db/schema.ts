@@ -1,4 +1,5 @@
 // Every table, for the drizzle client. Each area owns its own schema file.
+export * from '../domain/assistant/schema.js'
 export * from '../domain/audit/schema.js'
 export * from '../domain/care-log/schema.js'
 export * from '../domain/conversation/schema.js'

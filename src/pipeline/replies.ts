@@ -34,5 +34,12 @@ export const HELP_STRANGER =
   'MedNanny keeps a family’s care record, reminders and SOS alerts by text. ' +
   'To start a family, send HI. If someone invited you, reply YES to their invitation. Reply STOP to opt out.'
 
-export const CANT_YET =
-  'I can’t do that yet. Right now I can tell you who’s in your family and add or remove people. Send HELP for examples.'
+/** What works without the assistant (the fast path), said whenever the assistant cannot answer. */
+export const WITHOUT_ASSISTANT =
+  'I can still log feeds, sleep, diapers, doses and temperatures, answer “when did Maya last eat?” or “last Tylenol?”, and set reminders. Send HELP for examples.'
+
+/** No ANTHROPIC_API_KEY: free-form questions need the assistant, which is not set up. */
+export const NO_ASSISTANT = `I can’t answer that without the assistant, which isn’t set up here. ${WITHOUT_ASSISTANT}`
+
+/** A key is set but the model failed or ran out of time: the notice, then what still works. */
+export const ASSISTANT_UNAVAILABLE = `The assistant isn’t reachable right now, so I couldn’t answer that; please try again in a few minutes. ${WITHOUT_ASSISTANT}`

@@ -58,6 +58,6 @@ describe('routing: red-flag gate, then fast path, then agent', () => {
     await onboardFamily(t, ANA)
     await t.sms(ANA, 'when did she last eat?')
     await t.settle()
-    expect(t.inboxOf(ANA).at(-1)).toMatch(/^I can’t do that yet/)
+    expect(t.inboxOf(ANA).at(-1)).toMatch(/^I can’t answer that without the assistant/)
   })
 })

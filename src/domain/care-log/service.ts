@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNotNull, isNull, or } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import { startOfLocalDay } from '../../lib/timezone.js'
@@ -236,6 +236,29 @@ export async function lastFeed(tx: Tx, actor: ActorContext, dependentId: string)
     .orderBy(desc(feeds.at))
     .limit(1)
   return row
+}
+
+/** Sleep that started, ended or was still going within the last `hours` (a night spans midnight). */
+export async function recentSleeps(tx: Tx, actor: ActorContext, now: Date, dependentId: string, hours: number) {
+  const since = new Date(now.getTime() - hours * 3_600_000)
+  const rows = await tx
+    .select()
+    .from(sleeps)
+    .where(
+      and(
+        eq(sleeps.familyId, actor.familyId),
+        eq(sleeps.dependentId, dependentId),
+        isNull(sleeps.deletedAt),
+        or(gte(sleeps.startAt, since), gte(sleeps.endAt, since), isNull(sleeps.endAt)),
+      ),
+    )
+    .orderBy(asc(sleeps.startAt))
+  return rows.map((s) => ({
+    startAt: s.startAt,
+    endAt: s.endAt,
+    minutes: Math.round(((s.endAt ?? now).getTime() - s.startAt.getTime()) / 60_000),
+    ongoing: !s.endAt,
+  }))
 }
 
 /** Feeds since the start of the family's day (local midnight, DST-correct). */

@@ -23,6 +23,7 @@ import {
   logGrowth,
   logSleepRange,
   logTemperature,
+  recentSleeps,
   startSleep,
 } from './service.js'
 
@@ -156,6 +157,24 @@ export const careSummaryTool = defineTool({
   },
 })
 
+export const sleepLogTool = defineTool({
+  name: 'sleep_log',
+  description:
+    'Sleep of a dependent over the last hours (default 24): each stretch with start, end and minutes. Use for "how did she sleep last night?".',
+  input: z.object({
+    dependent: z.string().min(1).describe('The dependent’s id, name or nickname'),
+    hours: z.number().int().positive().max(168).optional().describe('How far back to look, in hours (default 24)'),
+  }),
+  permission: 'care:read',
+  readOnly: true,
+  run: async (ctx, input) => {
+    const t = await target(ctx, input)
+    const stretches = await recentSleeps(ctx.tx, ctx.actor, t.now, t.dependentId, input.hours ?? 24)
+    const totalMinutes = stretches.reduce((sum, s) => sum + s.minutes, 0)
+    return { dependent: t.dependent.name, hours: input.hours ?? 24, stretches, totalMinutes }
+  },
+})
+
 export const undoLastTool = defineTool({
   name: 'undo_last',
   description: 'Undo the sender’s own last care-log entry from the last 24 hours.',
@@ -184,6 +203,7 @@ export const careLogTools = [
   lastFeedTool,
   intakeTodayTool,
   careSummaryTool,
+  sleepLogTool,
   undoLastTool,
   amendLastTool,
 ]

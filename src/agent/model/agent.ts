@@ -1,0 +1,177 @@
+import { SystemMessage } from '@langchain/core/messages'
+import { createAgent, createMiddleware, modelRetryMiddleware } from 'langchain'
+import type { Logger } from 'pino'
+import type { ActorContext } from '../../domain/actor.js'
+import { recordUsage } from '../../domain/assistant/service.js'
+import type { Tool } from '../../domain/tools.js'
+import type { Agent, Outcome } from '../../pipeline/types.js'
+import { familyContext } from './context.js'
+import type { Prompts } from './prompts.js'
+import { systemBlocks } from './prompts.js'
+import type { ModelProvider } from './provider.js'
+import { bindTools, type TurnCounter } from './tools.js'
+import { UsageTally } from './usage.js'
+
+/** Bounds of one turn (one inbound message answered by the model). */
+export interface AgentLimits {
+  /** Tool calls per turn; past it a call answers with an error and the model must answer. */
+  toolCalls: number
+  /** The whole turn, retries included; past it the sender gets the offline answer and a notice. */
+  turnTimeoutMs: number
+  /** Retries of a failed model call (429, 529, 5xx, dropped connection) within the turn. */
+  retries: number
+  /** First backoff delay; doubles per retry, with jitter. */
+  retryDelayMs: number
+}
+
+export const DEFAULT_LIMITS: AgentLimits = { toolCalls: 8, turnTimeoutMs: 45_000, retries: 3, retryDelayMs: 500 }
+
+export interface ModelAgentDeps {
+  provider: ModelProvider
+  prompts: Prompts
+  tools: readonly Tool[]
+  /** Answers when the model cannot: the offline agent, whose reply carries the notice. */
+  fallback: Agent
+  log: Logger
+  limits?: Partial<AgentLimits>
+}
+
+class TurnTimeoutError extends Error {
+  override name = 'TurnTimeoutError'
+}
+
+/**
+ * The agent over a model: LangChain's createAgent with the registry's tools bound to the sender, the
+ * prompts from prompts/, retries within the turn's budget, and the offline answer when that runs out.
+ * Never throws for a model failure: the sender always hears something.
+ */
+export function createModelAgent(deps: ModelAgentDeps): Agent {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits }
+  return {
+    async respond(input) {
+      const { db, clock, actor, message } = input
+      const started = performance.now()
+      const counter: TurnCounter = { calls: 0, errors: 0 }
+      const usage = new UsageTally()
+      let outcome: Outcome
+      let failure: string | undefined
+      try {
+        outcome = await answer(deps, limits, input, counter, usage)
+      } catch (err) {
+        failure = (err as Error)?.name ?? 'Error'
+        outcome = await deps.fallback.respond(input)
+      }
+      const ms = Math.round(performance.now() - started)
+      await db.transaction((tx) =>
+        recordUsage(tx, actor, clock.now(), message.id, {
+          model: deps.provider.model,
+          outcome: failure ? 'fallback' : 'answered',
+          modelCalls: usage.modelCalls,
+          toolCalls: counter.calls,
+          inputTokens: usage.inputTokens,
+          outputTokens: usage.outputTokens,
+          cacheReadTokens: usage.cacheReadTokens,
+          cacheWriteTokens: usage.cacheWriteTokens,
+          ms,
+        }),
+      )
+      logTurn(deps.log, actor, { route: outcome.route, failure, counter, usage, ms })
+      return outcome
+    },
+  }
+}
+
+async function answer(
+  deps: ModelAgentDeps,
+  limits: AgentLimits,
+  input: Parameters<Agent['respond']>[0],
+  counter: TurnCounter,
+  usage: UsageTally,
+): Promise<Outcome> {
+  const { db, clock, actor, message, text } = input
+  const { provider } = deps
+  const context = await familyContext(db, clock, actor)
+  const scope = { db, clock, actor, inboxId: message.id, limit: limits.toolCalls, log: deps.log }
+  const agent = createAgent({
+    model: provider.chatModel(),
+    tools: bindTools(deps.tools, provider, scope, counter),
+    systemPrompt: new SystemMessage({
+      content: systemBlocks(deps.prompts, actor.channel, context, provider.cacheMarker),
+    }),
+    middleware: [
+      createMiddleware({ name: 'UsageTally', afterModel: (state) => void usage.add(state.messages.at(-1)) }),
+      modelRetryMiddleware({
+        maxRetries: limits.retries,
+        retryOn: (err) => provider.retryable(err),
+        initialDelayMs: limits.retryDelayMs,
+        backoffFactor: 2,
+        maxDelayMs: limits.turnTimeoutMs,
+        jitter: true,
+        onFailure: 'error',
+      }),
+    ],
+  })
+  const result = await withTimeout(limits.turnTimeoutMs, (signal) =>
+    agent.invoke(
+      { messages: [{ role: 'user', content: text }] },
+      // A tool round is three graph steps (model, usage hook, tools). The tool-call limit stops tools;
+      // this stops a model that keeps asking for them anyway (the turn then falls back).
+      { signal, recursionLimit: 3 * (limits.toolCalls + 4) },
+    ),
+  )
+  const reply = finalText(result.messages.at(-1)?.content)
+  if (!reply) throw new Error('the model gave no answer')
+  return { route: 'agent:model', replies: [reply] }
+}
+
+/** Runs `work` with a signal that aborts after `ms`; rejects with TurnTimeoutError at that moment. */
+async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new TurnTimeoutError(`turn took over ${ms} ms`)
+      controller.abort(err)
+      reject(err)
+    }, ms)
+  })
+  try {
+    return await Promise.race([work(controller.signal), expired])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The text of the model's last message (a string, or its text blocks). */
+function finalText(content: unknown): string {
+  if (typeof content === 'string') return content.trim()
+  if (!Array.isArray(content)) return ''
+  return content
+    .filter((b): b is { type: 'text'; text: string } => b?.type === 'text' && typeof b.text === 'string')
+    .map((b) => b.text)
+    .join('\n')
+    .trim()
+}
+
+/** Ids, counts, tokens and durations: never the message or the answer. */
+function logTurn(
+  log: Logger,
+  actor: ActorContext,
+  t: { route: string; failure?: string; counter: TurnCounter; usage: UsageTally; ms: number },
+) {
+  const fields = {
+    familyId: actor.familyId,
+    memberId: actor.memberId,
+    route: t.route,
+    modelCalls: t.usage.modelCalls,
+    toolCalls: t.counter.calls,
+    toolErrors: t.counter.errors,
+    inputTokens: t.usage.inputTokens,
+    outputTokens: t.usage.outputTokens,
+    cacheReadTokens: t.usage.cacheReadTokens,
+    cacheWriteTokens: t.usage.cacheWriteTokens,
+    ms: t.ms,
+  }
+  if (t.failure) log.warn({ ...fields, errorName: t.failure }, 'agent turn failed; offline answer sent')
+  else log.info(fields, 'agent turn answered')
+}

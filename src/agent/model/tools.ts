@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto'
+import { tool } from 'langchain'
+import type { Logger } from 'pino'
+import { z } from 'zod'
+import type { Db } from '../../db/client.js'
+import type { ActorContext } from '../../domain/actor.js'
+import { findToolCall, recordToolCall } from '../../domain/assistant/service.js'
+import { isDomainError } from '../../domain/errors.js'
+import { runTool, type Tool } from '../../domain/tools.js'
+import type { Clock } from '../../lib/clock.js'
+import type { ModelProvider } from './provider.js'
+
+/** Everything a tool call of one turn runs with, fixed by the server before the model says anything. */
+export interface TurnScope {
+  db: Db
+  clock: Clock
+  /** The verified sender: the family, member and role every call runs as. */
+  actor: ActorContext
+  /** The inbound message: writes are recorded against it so a re-run turn does not repeat them. */
+  inboxId: string
+  /** Tool calls allowed in this turn. */
+  limit: number
+  log: Logger
+}
+
+/** Counts of one turn, read by the agent for logs and usage rows. */
+export interface TurnCounter {
+  calls: number
+  errors: number
+}
+
+/** Any object: the tool's own zod schema validates inside runTool, so its errors reach the model. */
+const AnyInput = z.looseObject({})
+
+/**
+ * The registry's tools as LangChain tools for one turn. The model chooses a tool and its input, never
+ * the context: `actor` is bound here. The model sees each tool's real input schema (the provider's own
+ * definition, the last one marked as a cache breakpoint).
+ */
+export function bindTools(registry: readonly Tool[], provider: ModelProvider, scope: TurnScope, counter: TurnCounter) {
+  return registry.map((t, i) =>
+    tool((input: unknown) => callTool(t, input, scope, counter), {
+      name: t.name,
+      description: t.description,
+      schema: AnyInput,
+      extras: {
+        providerToolDefinition: provider.toolDefinition(
+          { name: t.name, description: t.description, inputSchema: inputSchemaOf(t) },
+          i === registry.length - 1,
+        ),
+      },
+    }),
+  )
+}
+
+/** JSON Schema of a tool's input as the model should fill it (dates are ISO strings). */
+export function inputSchemaOf(t: Tool): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(t.input, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >
+  return schema.type === 'object' ? schema : { type: 'object', properties: {} }
+}
+
+/**
+ * One call: its own transaction, the role check and zod validation of runTool, and every failure
+ * turned into text the model can explain. A write is recorded with the message it answers, and a
+ * repeat of the same write for the same message returns the recorded result instead of writing again.
+ */
+async function callTool(t: Tool, input: unknown, scope: TurnScope, counter: TurnCounter): Promise<string> {
+  counter.calls++
+  if (counter.calls > scope.limit) {
+    counter.errors++
+    return `Error (limit_exceeded): no more tool calls for this message (limit ${scope.limit}). Answer with what you have, and say what you could not check.`
+  }
+  const { db, clock, actor, inboxId } = scope
+  try {
+    return await db.transaction(async (tx) => {
+      const ctx = { tx, actor, clock }
+      if (t.readOnly) return JSON.stringify(await runTool(t, ctx, input))
+      const key = callKey(t.name, input)
+      const done = await findToolCall(tx, inboxId, key)
+      if (done !== undefined) return done
+      const result = JSON.stringify(await runTool(t, ctx, input)) ?? 'null'
+      await recordToolCall(tx, clock.now(), inboxId, key, result)
+      return result
+    })
+  } catch (err) {
+    counter.errors++
+    if (isDomainError(err)) return `Error (${err.code}): ${err.userMessage ?? err.message}`
+    scope.log.error({ tool: t.name, errorName: (err as Error)?.name }, 'agent tool failed')
+    return 'Error (internal): this tool failed. Tell the person it could not be done right now.'
+  }
+}
+
+/** The tool and its input, independent of key order. */
+function callKey(name: string, input: unknown): string {
+  return `${name}:${createHash('sha256').update(stableJson(input)).digest('hex').slice(0, 32)}`
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`
+  }
+  return JSON.stringify(v) ?? 'null'
+}
