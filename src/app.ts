@@ -1,10 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { fastPath } from './agent/fast-path.js'
-import { type AgentLimits, createModelAgent } from './agent/model/agent.js'
-import { createProvider } from './agent/model/index.js'
-import { loadPrompts } from './agent/model/prompts.js'
-import { agentTools } from './agent/model/registry.js'
+import type { AgentLimits } from './agent/model/agent.js'
 import { createOfflineAgent, offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
 import { preferenceStage } from './agent/preferences/stage.js'
@@ -13,10 +10,6 @@ import { doseTime, recordStage } from './agent/record/stage.js'
 import { reminderStage } from './agent/reminders/stage.js'
 import { consoleRoutes } from './channels/console/routes.js'
 import { ConsoleSender } from './channels/console/sender.js'
-import { createSlackBolt } from './channels/slack/bolt.js'
-import { createSlackClient } from './channels/slack/client.js'
-import { slackRoutes } from './channels/slack/routes.js'
-import { SlackSender } from './channels/slack/sender.js'
 import { createTwilioClient } from './channels/twilio/client.js'
 import { twilioRoutes } from './channels/twilio/routes.js'
 import { TwilioSender } from './channels/twilio/sender.js'
@@ -83,7 +76,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // WhatsApp through Twilio: free-form text only inside the 24-hour window (docs/decisions/0020).
   const whatsapp = config.twilio?.whatsappFrom ? { templateId: config.twilio.whatsappTemplateSid } : undefined
   const outbox = new OutboxSender(
-    { db, clock, log, senders: buildSenders(config, deps, log) },
+    { db, clock, log, senders: await buildSenders(config, deps, log) },
     { whatsapp, ...deps.outbox },
   )
   // The family record's fast path (parser → tools); the red-flag gate also uses it to record what a
@@ -100,7 +93,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
       fastPath: firstOf('fast-path', [fastPath, reminderStage(), preferenceStage(), record]),
-      agent: deps.agent ?? buildAgent(config, log, deps.agentLimits),
+      agent: deps.agent ?? (await buildAgent(config, log, deps.agentLimits)),
     },
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
@@ -169,6 +162,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     whatsappTemplateId: whatsapp?.templateId,
   })
   if (config.slack) {
+    const [{ createSlackBolt }, { slackRoutes }] = await Promise.all([
+      import('./channels/slack/bolt.js'),
+      import('./channels/slack/routes.js'),
+    ])
     const { receiver } = createSlackBolt({ ...config.slack, accept, log })
     await app.register(slackRoutes, { receiver })
   }
@@ -181,8 +178,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   return app
 }
 
-/** The model agent when ANTHROPIC_API_KEY is set, else the offline agent (docs/decisions/0022-agent.md). */
-function buildAgent(config: Config, log: Logger, limits?: Partial<AgentLimits>): Agent {
+/**
+ * The model agent when ANTHROPIC_API_KEY is set, else the offline agent (docs/decisions/0022-agent.md).
+ * LangChain and Bolt are loaded only when configured: together they cost ~60 MB of RSS at rest.
+ */
+async function buildAgent(config: Config, log: Logger, limits?: Partial<AgentLimits>): Promise<Agent> {
+  if (!config.anthropic) return offlineAgent
+  const [{ createModelAgent }, { createProvider }, { loadPrompts }, { agentTools }] = await Promise.all([
+    import('./agent/model/agent.js'),
+    import('./agent/model/index.js'),
+    import('./agent/model/prompts.js'),
+    import('./agent/model/registry.js'),
+  ])
   const provider = createProvider(config)
   if (!provider) return offlineAgent
   return createModelAgent({
@@ -196,15 +203,18 @@ function buildAgent(config: Config, log: Logger, limits?: Partial<AgentLimits>):
 }
 
 /** One sender per outbox channel: Twilio and Slack when configured, else the dev console. */
-function buildSenders(config: Config, deps: AppDeps, log: Logger): Partial<Record<string, ChannelSender>> {
-  const slack = config.slack
-    ? {
-        slack: new SlackSender(
-          createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, log }),
-        ),
-      }
-    : {}
-  return { ...twilioSenders(config, deps), ...slack }
+async function buildSenders(
+  config: Config,
+  deps: AppDeps,
+  log: Logger,
+): Promise<Partial<Record<string, ChannelSender>>> {
+  if (!config.slack) return twilioSenders(config, deps)
+  const [{ SlackSender }, { createSlackClient }] = await Promise.all([
+    import('./channels/slack/sender.js'),
+    import('./channels/slack/client.js'),
+  ])
+  const client = createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, log })
+  return { ...twilioSenders(config, deps), slack: new SlackSender(client) }
 }
 
 function twilioSenders(config: Config, deps: AppDeps): Partial<Record<string, ChannelSender>> {
