@@ -20,7 +20,7 @@ import type { Outcome, Stage, Turn } from './types.js'
 
 const SOS = /^\s*sos\b[\s:,.!-]*(.*)$/is
 const ACK = /^(?:ack|ok|okay|k|1|on my way|omw|coming|i'?m coming|got it|responding|i'?m on it|on it)[\s.!👍]*$/iu
-const CANCEL = /^(?:cancel sos|sos cancel|stop sos|false alarm|cancel)[\s.!]*$/i
+const CANCEL = /^(?:cancel sos|sos cancel|stop sos|cancel the sos|false alarm)[\s.!]*$/i
 const RESOLVE =
   /^(?:all clear|all good now|resolved|we'?re ok(?:ay)?|everyone'?s ok(?:ay)?|she'?s ok(?:ay)?|he'?s ok(?:ay)?)[\s.!]*$/i
 const STATUS = /^(?:sos status|status sos|sos\?)$/i
@@ -50,7 +50,7 @@ export function sosStage(): Stage {
       }
       const sos = SOS.exec(text)
       if (sos) return await open(turn, sos[1]?.trim() || 'SOS', 'sos')
-      const incident = await openIncidentOf(turn.tx, turn.actor)
+      const incident = await openIncidentOf(turn.tx, turn.actor, turn.clock.now())
       if (!incident) return undefined
       return await answer(turn, incident, text)
     },
@@ -68,7 +68,8 @@ async function answer(turn: Turn, incident: SosIncident, text: string): Promise<
       : `${r.responder} is already responding.`
     return { route: 'sos:ack', replies: [words], urgent: true }
   }
-  if (CANCEL.test(text) || RESOLVE.test(text)) {
+  // Only someone who may close it closes it by a word; anyone else's "all clear" goes on as a message.
+  if ((CANCEL.test(text) || RESOLVE.test(text)) && mayClose(turn, incident)) {
     const how = CANCEL.test(text) ? 'cancelled' : 'resolved'
     await closeSos(turn.tx, turn.actor, turn.clock.now(), incident, how)
     return {
@@ -90,6 +91,12 @@ async function whereabouts(turn: Turn) {
   return await lastLocationOf(turn.tx, turn.message.fromAddress, since)
 }
 const LAST_KNOWN_MS = 12 * 60 * 60_000
+
+const mayClose = (turn: Turn, incident: SosIncident) =>
+  incident.openedBy === turn.actor.memberId ||
+  incident.acknowledgedBy === turn.actor.memberId ||
+  turn.actor.role === 'owner' ||
+  turn.actor.role === 'admin'
 
 async function open(turn: Turn, text: string, trigger: SosIncident['trigger'], dependentId?: string): Promise<Outcome> {
   const opened = await openSos(turn.tx, turn.actor, turn.clock.now(), {

@@ -175,6 +175,28 @@ describe('SOS', () => {
     expect(t.fake.calls).toHaveLength(calls)
   })
 
+  it('a plain “cancel” never closes an SOS, and only the sender, the responder or a parent closes it', async () => {
+    await say(ANA, 'SOS')
+    await say(BEN, 'cancel')
+    await say(UNCLE, 'all clear')
+    await tickAt('2026-11-18T21:12:00Z')
+    expect(t.fake.calls.length).toBeGreaterThan(0) // still escalating
+    expect(await say(ANA, 'all clear')).toEqual(['Glad everyone is OK. The SOS is closed.'])
+  })
+
+  it('a second SOS from someone else joins the open one and its words reach everyone alerted', async () => {
+    await say(MARIA, 'SOS Leo fell')
+    const mark = t.fake.messages.length
+    expect(await say(ANA, 'SOS he is not breathing')).toEqual([
+      'Your SOS is still open and alerting. If anyone is in danger, call 911 now. Reply CANCEL SOS if it was a false alarm.',
+    ])
+    const updates = since(mark).filter((m) => m.body.startsWith('🚨 SOS update from Ana'))
+    expect(updates.map((m) => m.to).sort()).toEqual([BEN, GRANDMA, MARIA].sort())
+    expect(updates[0]?.body).toBe('🚨 SOS update from Ana: “he is not breathing”')
+    const [status] = await say(ANA, 'sos status')
+    expect(status).toMatch(/^SOS Wed 4:10 PM: open, 1 round/)
+  })
+
   it('an emergency the red-flag gate catches opens an SOS too', async () => {
     const reply = await say(MARIA, 'leo is not breathing')
     expect(reply.join('\n')).toMatch(/🚨 Alerting 3 people now: Ana, Ben, Grandma/)

@@ -56,8 +56,6 @@ export async function setSosPolicy(
   })
   return next
 }
-/** A second SOS from the same person within this joins the open incident instead of opening another. */
-const JOIN_WINDOW_MS = 10 * 60_000
 
 export interface OpenSos {
   text: string
@@ -78,13 +76,10 @@ export interface Opened {
  * first tier on every channel they have, as urgent outbox rows the sender delivers in parallel.
  */
 export async function openSos(tx: Tx, actor: ActorContext, now: Date, input: OpenSos): Promise<Opened> {
-  const open = await openIncidentOf(tx, actor)
-  if (open && open.openedBy === actor.memberId && now.getTime() - open.createdAt.getTime() <= JOIN_WINDOW_MS) {
-    const location = input.location ?? open.location
-    await tx.update(sosIncidents).set({ location, updatedAt: now }).where(eq(sosIncidents.id, open.id))
-    await addEvent(tx, now, open.id, { kind: 'joined', memberId: actor.memberId, round: open.round })
-    return { incident: { ...open, location }, joined: true, alerted: [] }
-  }
+  // One emergency, one incident: a second SOS in the family — from anyone — joins the one in play, and
+  // what it says goes to everyone already alerted (an "SOS he stopped breathing" must not vanish).
+  const open = await openIncidentOf(tx, actor, now)
+  if (open) return await joinSos(tx, actor, now, open, input)
   const policy = await sosPolicyOf(tx, actor.familyId)
   const incident: SosIncident = {
     id: newId('sos'),
@@ -125,15 +120,47 @@ export async function getSos(tx: Tx, id: string): Promise<SosIncident | undefine
   return row ? { ...row, text: tx.fields.open(row.text) } : undefined
 }
 
-/** The family's incident still in play (open, or acknowledged and not yet closed), newest first. */
-export async function openIncidentOf(tx: Tx, actor: Pick<ActorContext, 'familyId'>): Promise<SosIncident | undefined> {
-  const [row] = await tx
+/** An acknowledged incident nobody closed stops being "in play" after this: "ok" means ok again. */
+const ACKNOWLEDGED_FOR_MS = 6 * 60 * 60_000
+
+/**
+ * The family's incident in play: open (not yet acknowledged, however old), or acknowledged in the last
+ * six hours and not closed. Newest first.
+ */
+export async function openIncidentOf(
+  tx: Tx,
+  actor: Pick<ActorContext, 'familyId'>,
+  now: Date,
+): Promise<SosIncident | undefined> {
+  const rows = await tx
     .select()
     .from(sosIncidents)
     .where(and(eq(sosIncidents.familyId, actor.familyId), inArray(sosIncidents.status, ['open', 'acknowledged'])))
     .orderBy(desc(sosIncidents.createdAt))
-    .limit(1)
-  return row ? { ...row, text: tx.fields.open(row.text) } : undefined
+    .limit(5)
+  const live = rows.find(
+    (r) =>
+      r.status === 'open' ||
+      (r.acknowledgedAt !== null && now.getTime() - r.acknowledgedAt.getTime() <= ACKNOWLEDGED_FOR_MS),
+  )
+  return live ? { ...live, text: tx.fields.open(live.text) } : undefined
+}
+
+/** A second SOS while one is in play: new words and a new location go to everyone already alerted. */
+async function joinSos(tx: Tx, actor: ActorContext, now: Date, open: SosIncident, input: OpenSos): Promise<Opened> {
+  const location = input.location ?? open.location
+  await tx.update(sosIncidents).set({ location, updatedAt: now }).where(eq(sosIncidents.id, open.id))
+  await addEvent(tx, now, open.id, { kind: 'joined', memberId: actor.memberId, round: open.round })
+  const said = input.text.trim()
+  if (said && said.toUpperCase() !== 'SOS') {
+    const [me] = await tx.select().from(members).where(eq(members.id, actor.memberId))
+    const where = input.location
+      ? ` Location: https://maps.google.com/?q=${input.location.latitude},${input.location.longitude}`
+      : ''
+    const update = `🚨 SOS update from ${me?.name ?? 'someone'}: “${said}”${where}`
+    await tellEveryone(tx, now, { ...open, location }, `update:${newId('upd')}`, update, actor.memberId)
+  }
+  return { incident: { ...open, location }, joined: true, alerted: [] }
 }
 
 /** Who a round reaches: the first tier (emergency contacts and parents), then everyone in the family. */
