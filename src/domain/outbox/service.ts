@@ -1,10 +1,11 @@
-import { and, asc, type Column, desc, eq, gt, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm'
+import { and, asc, type Column, desc, eq, gt, gte, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { alias } from '../../db/columns.js'
 import { newId } from '../../lib/ids.js'
 import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
 import { isOptedOut, optedOutAmong, setOptOut } from '../optouts/service.js'
+import { sosIncidents } from '../sos/schema.js'
 import { applyWhatsAppWindow, holdForQuietHours } from './policies.js'
 import { type OutboxStatus, outbox } from './schema.js'
 
@@ -77,6 +78,11 @@ export async function enqueueOutboxMany(tx: Tx, now: Date, messages: NewOutboxMe
       .onConflictDoNothing({ target: outbox.idempotencyKey })
       .returning({ id: outbox.id })
     written += inserted.length
+  }
+  // An SOS alert suppressed at once (the contact sent STOP on that channel) is carried another way.
+  for (const row of rows.filter((r) => r.kind === 'sos_alert' && r.status === 'suppressed')) {
+    const [stored] = await tx.select().from(outbox).where(eq(outbox.idempotencyKey, row.idempotencyKey))
+    if (stored) await sosAlertFallback(tx, now, stored)
   }
   return written
 }
@@ -200,7 +206,7 @@ export async function claimDueOutbox(
   const earlier = alias(outbox, 'earlier')
   const dueNow = (t: { status: Column; nextAttemptAt: Column; leaseUntil: Column }) =>
     or(and(eq(t.status, 'pending'), lte(t.nextAttemptAt, now)), and(eq(t.status, 'sending'), lte(t.leaseUntil, now)))
-  const due = await tx
+  let due = await tx
     .select()
     .from(outbox)
     .where(
@@ -215,6 +221,8 @@ export async function claimDueOutbox(
                 eq(earlier.channel, outbox.channel),
                 eq(earlier.toAddress, outbox.toAddress),
                 dueNow(earlier),
+                // An urgent row (an SOS) does not queue behind the same person's ordinary messages.
+                gte(earlier.urgent, outbox.urgent),
                 or(
                   lt(earlier.createdAt, outbox.createdAt),
                   and(eq(earlier.createdAt, outbox.createdAt), lt(earlier.id, outbox.id)),
@@ -226,6 +234,7 @@ export async function claimDueOutbox(
     )
     .orderBy(sql`${outbox.urgent} DESC`, asc(outbox.nextAttemptAt), asc(outbox.createdAt), asc(outbox.id))
     .limit(200)
+  due = await dropClosedSos(tx, now, due)
   // Someone may have sent STOP since these were queued: checked again right before sending, in one query.
   const stopped = await optedOutAmong(
     tx,
@@ -319,6 +328,8 @@ export async function markOutboxOptedOut(tx: Tx, now: Date, row: OutboxRow, erro
   if (row.channel === 'sms' || row.channel === 'whatsapp') {
     await setOptOut(tx, now, { channel: row.channel, address: row.toAddress, optedOut: true, keyword: 'PROVIDER' })
   }
+  // An emergency contact's STOP does not end their SOS alert: another channel, or a call now.
+  if (row.kind === 'sos_alert') await sosAlertFallback(tx, now, { ...row, status: 'suppressed' })
 }
 
 /** Gives up on a row and, when its member has another channel, enqueues the same message there. */
@@ -403,6 +414,7 @@ async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<strin
  * then the contact is phoned now, not at the next round (docs/decisions/0021-sos.md).
  */
 async function sosAlertFallback(tx: Tx, now: Date, row: OutboxRow): Promise<string | undefined> {
+  if ((await closedSosRows(tx, [row])).length) return undefined // answered or closed: no call now
   const prefix = row.idempotencyKey.slice(0, row.idempotencyKey.lastIndexOf(':'))
   const round = await tx
     .select({ channel: outbox.channel, status: outbox.status })
@@ -415,7 +427,7 @@ async function sosAlertFallback(tx: Tx, now: Date, row: OutboxRow): Promise<stri
   )
   if (!phone) return undefined
   // What the call says: the alert's first line (who and what), without the emoji.
-  const say = (row.body.split('\n')[0] ?? row.body).replace(/^\W+/u, '')
+  const say = (row.body.split('\n')[0] ?? row.body).replace(/^\W+/u, '').slice(0, 400)
   const [id] = await enqueueOutbox(tx, now, {
     idempotencyKey: `${prefix}:voice`,
     channel: 'voice',
@@ -428,6 +440,31 @@ async function sosAlertFallback(tx: Tx, now: Date, row: OutboxRow): Promise<stri
     fallbackOf: row.id,
   })
   return id
+}
+
+/** SOS alerts and calls of an incident someone has answered or closed are not sent any more. */
+async function dropClosedSos(tx: Tx, now: Date, due: OutboxRow[]): Promise<OutboxRow[]> {
+  const stale = await closedSosRows(tx, due)
+  if (!stale.length) return due
+  await tx
+    .update(outbox)
+    .set({ status: 'suppressed', errorCode: 'sos_closed', leaseUntil: null, updatedAt: now })
+    .where(inArray(outbox.id, stale))
+  return due.filter((r) => !stale.includes(r.id))
+}
+
+/** Of these rows, the SOS alerts and calls whose incident is no longer open (answered, cancelled, closed). */
+async function closedSosRows(tx: Tx, rows: Pick<OutboxRow, 'id' | 'kind' | 'idempotencyKey'>[]): Promise<string[]> {
+  const sos = rows.filter((r) => r.kind === 'sos_alert' || r.kind === 'sos_call')
+  if (!sos.length) return []
+  const incidentOf = (key: string) => key.split(':')[1] ?? ''
+  const ids = [...new Set(sos.map((r) => incidentOf(r.idempotencyKey)))]
+  const open = await tx
+    .select({ id: sosIncidents.id })
+    .from(sosIncidents)
+    .where(and(inArray(sosIncidents.id, ids), eq(sosIncidents.status, 'open')))
+  const stillOpen = new Set(open.map((o) => o.id))
+  return sos.filter((r) => !stillOpen.has(incidentOf(r.idempotencyKey))).map((r) => r.id)
 }
 
 /**

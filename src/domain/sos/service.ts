@@ -392,7 +392,8 @@ export async function latestSos(tx: Tx, actor: ActorContext, now: Date): Promise
 
 /** The parts of an SOS call's outbox key `sos:<incident>:<round>:<member>:voice`. */
 export function parseCallKey(key: string): { incidentId: string; round: number; memberId: string } | undefined {
-  const m = /^sos:([^:]+):(\d+):([^:]+):voice$/.exec(key)
+  // A call is one row, but a split key (`…:voice#2`) must still name its incident.
+  const m = /^sos:([^:]+):(\d+):([^:]+):voice(?:#\d+)?$/.exec(key)
   return m?.[1] && m[3] ? { incidentId: m[1], round: Number(m[2]), memberId: m[3] } : undefined
 }
 

@@ -22,9 +22,14 @@ export function alertText(a: { incident: SosIncident; from: string; card?: strin
     .join('\n')
 }
 
+/** At most this much of what they wrote is read aloud: a call must stay one call (one outbox row). */
+const SAID_MAX = 300
+
 /** What the phone call says before "press 1". */
-export const callText = (a: { incident: SosIncident; from: string }) =>
-  `This is MedNanny with an emergency alert. ${a.from} sent an SOS: ${a.incident.text}. Nobody has answered yet.`
+export const callText = (a: { incident: SosIncident; from: string }) => {
+  const said = a.incident.text.length > SAID_MAX ? `${a.incident.text.slice(0, SAID_MAX)}…` : a.incident.text
+  return `This is MedNanny with an emergency alert. ${a.from} sent an SOS: ${said}. Nobody has answered yet.`
+}
 
 export const acknowledgedText = (who: string) => `✅ ${who} is responding to the SOS. Alerts have stopped.`
 
