@@ -145,6 +145,21 @@ describe('after downtime', () => {
   })
 })
 
+describe('after a long outage of a frequent reminder', () => {
+  it('summarizes what was missed and still sends the occurrence inside the grace window', async () => {
+    const t = await app({ clock: new ManualClock('2026-11-20T12:00:00Z') })
+    const ana = await family(t, 'America/New_York')
+    await remind(t, ana, { body: 'check the monitor', dtstart: '2026-11-20T08:00', rrule: 'FREQ=HOURLY' })
+    // Down four days; back two minutes after the 7:00 am occurrence.
+    const back = await at(t, '2026-11-24T12:02:00Z')
+    expect(back).toContain(`⏰ Reminder: check the monitor\nReply DONE when it’s done, or SNOOZE 15.`)
+    expect(back.find((m) => m.startsWith('MedNanny was offline'))).toMatch(/missed \d+ reminders/)
+    expect(await at(t, '2026-11-24T13:00:00Z')).toEqual([
+      `⏰ Reminder: check the monitor\nReply DONE when it’s done, or SNOOZE 15.`,
+    ])
+  })
+})
+
 describe('crashes and concurrency', () => {
   it('a restart between firing and sending sends each reminder once', async () => {
     const clock = new ManualClock('2026-11-26T12:00:00Z')

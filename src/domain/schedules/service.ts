@@ -266,6 +266,17 @@ function plan(s: Schedule, now: Date, graceMs: number): Firing {
     ? dueAndNext(recurrence, since, now, MAX_CATCH_UP)
     : { due: occurrencesBetween(recurrence, since, now, 1), next: undefined }
   if (!due.length) due.push(since) // a snooze, placed by instant rather than on the wall clock
+  // After a long outage only the oldest MAX_CATCH_UP occurrences are listed: the latest one (which may
+  // still be inside the grace window) is looked up on its own, so it is never dropped.
+  if (s.rrule && due.length >= MAX_CATCH_UP) {
+    const recent = occurrencesBetween(
+      recurrence,
+      new Date(Math.max(since.getTime(), now.getTime() - graceMs)),
+      now,
+      10_000,
+    ).at(-1)
+    if (recent && recent > (due.at(-1) as Date)) due.push(recent)
+  }
   const last = due.at(-1) as Date
   const sendAt = kindHooks[s.kind]?.ignoresGrace || now.getTime() - last.getTime() <= graceMs ? last : undefined
   return {
