@@ -155,6 +155,40 @@ describe('mednanny import', () => {
     expect(count(b.db, 'families')).toBe(0)
   })
 
+  it('refuses a row that points at a member or child outside the file', async () => {
+    const { id, record } = await demoExport()
+    const b = serverB()
+    const edited = structuredClone(record) as typeof record & { careLog: { feeds: Record<string, unknown>[] } }
+    const feed = edited.careLog.feeds[0] as Record<string, unknown>
+    feed.dependentId = 'dep_someone_elses_child'
+    const file = join(dir, 'edited.json')
+    writeFileSync(file, JSON.stringify(edited))
+    const out = await cli(b, 'import', '--family', id, '--file', file)
+    expect(out.err).toBe(
+      "mednanny: import: careLog.feeds.0.dependentId: dep_someone_elses_child is not one of this file's dependents\n",
+    )
+    expect(count(b.db, 'families')).toBe(0)
+  })
+
+  it('an SOS still open in the file arrives closed, so nobody is alerted about it', async () => {
+    const a = serverA()
+    expect((await cli(a, 'demo')).code).toBe(0)
+    const t = await startTestApp({ dbPath: a.db, clock, env: { DATA_ENCRYPTION_KEY: KEY_A } })
+    await t.sms(DEMO_PHONES.maria, 'SOS')
+    await t.settle()
+    await t.close()
+    const idOut = await cli(a, 'family', 'list', '--json')
+    const familyId = (JSON.parse(idOut.out) as { id: string }[])[0]?.id ?? ''
+    const file = join(dir, 'with-sos.json')
+    expect((await cli(a, 'export', '--family', familyId, '--format', 'json', '--out', file)).code).toBe(0)
+    const b = serverB()
+    expect((await cli(b, 'import', '--family', familyId, '--file', file)).code).toBe(0)
+    const raw = new Database(b.db, { readonly: true })
+    const incidents = raw.prepare('SELECT status, next_escalation_at FROM sos_incidents').all()
+    raw.close()
+    expect(incidents).toEqual([{ status: 'resolved', next_escalation_at: null }])
+  })
+
   it('refuses a phone that already belongs to a member on this server', async () => {
     const { id, file } = await demoExport()
     const b = serverB()

@@ -132,7 +132,7 @@ export async function importFamily(tx: Tx, now: Date, file: unknown, expected: s
   await put('dependents', dependents, record.dependents)
   await put('invitations', invitations, record.invitations)
   for (const { section, key, table } of recordTables()) {
-    const rows = (record[section] as Record<string, object[]>)[key] ?? []
+    const rows = settled(section, key, (record[section] as Record<string, object[]>)[key] ?? [], now)
     await put(getTableName(table), table, sealRows(tx, table, rows))
   }
   counts.opt_outs = await putOptOuts(tx, record.optOuts)
@@ -174,6 +174,55 @@ function assertOneFamily(record: FamilyExport): void {
   ]
   const stray = rows.find((r) => r.familyId !== id)
   if (stray) throw invalid(`a row belongs to family ${String(stray.familyId)}, not ${id}`)
+  assertReferencesInFile(record)
+}
+
+/** Columns that point at a member, a dependent, a regimen, a provider or a schedule. */
+const REFERENCES: Record<string, 'members' | 'dependents' | 'medications' | 'providers' | 'schedules'> = {
+  memberId: 'members',
+  loggedBy: 'members',
+  recordedBy: 'members',
+  givenBy: 'members',
+  createdBy: 'members',
+  openedBy: 'members',
+  acknowledgedBy: 'members',
+  responsibleMemberId: 'members',
+  dependentId: 'dependents',
+  medicationId: 'medications',
+  providerId: 'providers',
+  scheduleId: 'schedules',
+}
+
+/**
+ * Every id a row points at must be one of the file's own rows: an edited file must not attach this
+ * family's reminders, doses or SOS to another family's member or child already on this server.
+ */
+function assertReferencesInFile(record: FamilyExport): void {
+  const ids = {
+    members: new Set(record.members.map((m) => m.id)),
+    dependents: new Set(record.dependents.map((d) => d.id)),
+    medications: new Set(record.medications.regimens.map((m) => m.id)),
+    providers: new Set(record.medical.providers.map((p) => p.id)),
+    schedules: new Set(record.schedules.schedules.map((s) => s.id)),
+  }
+  const tables: [string, object[]][] = [
+    ['dependents', record.dependents],
+    ['invitations', record.invitations],
+    ...recordTables().map(({ section, key }): [string, object[]] => [
+      `${section}.${key}`,
+      (record[section] as Record<string, object[]>)[key] ?? [],
+    ]),
+  ]
+  for (const [where, rows] of tables) {
+    for (const [i, row] of rows.entries()) {
+      for (const [column, kind] of Object.entries(REFERENCES)) {
+        const value = (row as Record<string, unknown>)[column]
+        if (typeof value === 'string' && !ids[kind].has(value)) {
+          throw invalid(`${where}.${i}.${column}: ${value} is not one of this file's ${kind}`)
+        }
+      }
+    }
+  }
 }
 
 /** Identities get fresh row ids; an address already on this server fails, unless its member was removed. */
@@ -219,6 +268,20 @@ async function putOptOuts(tx: Tx, rows: FamilyExport['optOuts']): Promise<number
     written++
   }
   return written
+}
+
+/**
+ * An SOS still open in the file is not an emergency on the new server: it arrives closed, so the first
+ * tick does not alert the whole family about an old incident.
+ */
+function settled(section: string, key: string, rows: object[], now: Date): object[] {
+  if (section !== 'sos' || key !== 'incidents') return rows
+  return rows.map((r) => {
+    const i = r as { status: string; closedAt: Date | null }
+    return i.status === 'open' || i.status === 'acknowledged'
+      ? { ...i, status: 'resolved', closedAt: i.closedAt ?? now, nextEscalationAt: null }
+      : i
+  })
 }
 
 function sealRows(tx: Tx, table: RecordTable, rows: object[]): object[] {
