@@ -72,17 +72,17 @@ export async function sos(): Promise<Row> {
     const { port } = app.server.address() as { port: number }
 
     const baseline = await oneCall(fake)
-    // Three SOS in a row (each cancelled before the next), the median reported: one run on a shared
+    // Five SOS in a row (each cancelled before the next), the median reported: one run on a shared
     // 2-core machine swings by a round trip.
     const url = `http://127.0.0.1:${port}`
     await warmUp(url, owner, fake)
     const runs: number[] = []
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       await idle(app)
       runs.push(await fanOut(url, owner, fake))
       await cancel(url, owner, fake)
     }
-    const fanout = [...runs].sort((a, b) => a - b)[1] ?? Number.NaN
+    const fanout = [...runs].sort((a, b) => a - b)[2] ?? Number.NaN
     const ratio = fanout / baseline
     console.log(
       `\nsos: "SOS" webhook → alerts to ${CONTACTS} contacts × SMS and WhatsApp, provider answering in ${PROVIDER_MS} ms`,
