@@ -102,6 +102,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     { db, clock, log },
     {
       graceMs: config.schedulerGraceMinutes * 60_000,
+      retentionDays: config.messageRetentionDays,
       doseNudgeMs: config.doseNudgeMinutes * 60_000,
       refillDays: config.refillReminderDays,
       ...deps.scheduler,

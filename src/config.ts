@@ -70,6 +70,8 @@ const Env = z.object({
   /** Dev console at /dev: on by default when neither Twilio nor Slack is configured. */
   DEV_CONSOLE: optional(flag),
   /** After downtime, reminders at most this many minutes late are still sent (saying so); older ones are summarized. */
+  /** Days the text of handled and sent messages is kept; the record itself is kept (0016). */
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   SCHEDULER_GRACE_MINUTES: z.coerce
     .number()
     .int()
@@ -113,6 +115,7 @@ export interface Config {
   dataEncryptionKey?: string
   devConsole: boolean
   schedulerGraceMinutes: number
+  messageRetentionDays: number
   doseNudgeMinutes: number
   refillReminderDays: number
 }
@@ -169,6 +172,7 @@ function toConfig(e: Env): Config {
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     devConsole: e.DEV_CONSOLE ?? (!twilio && !slack),
     schedulerGraceMinutes: e.SCHEDULER_GRACE_MINUTES,
+    messageRetentionDays: e.MESSAGE_RETENTION_DAYS,
     doseNudgeMinutes: e.DOSE_NUDGE_MINUTES,
     refillReminderDays: e.REFILL_REMINDER_DAYS,
   }

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Logger } from 'pino'
 import type { Db } from '../db/client.js'
+import { purgeMessageText } from '../domain/retention/service.js'
 import { type FireResult, fireDue } from '../domain/schedules/service.js'
 import { escalateDue } from '../domain/sos/service.js'
 import type { Clock } from '../lib/clock.js'
@@ -18,6 +19,8 @@ export interface SchedulerOptions {
   refillDays?: number
   /** Called when a tick wrote messages, so the outbox sends them now. */
   onFired?: () => void
+  /** Message text older than this many days is blanked (docs/decisions/0016); checked once an hour. */
+  retentionDays?: number
 }
 
 /**
@@ -32,6 +35,7 @@ export class Scheduler {
   private readonly tickSeconds: number
   private readonly graceMs: number
   private readonly batch: number
+  private lastPurge = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; log: Pick<Logger, 'error' | 'info'> },
@@ -88,7 +92,20 @@ export class Scheduler {
       if (r.claimed < this.batch) break
     }
     if (total.sent || total.missed) this.opts.onFired?.()
+    await this.purge()
     return total
+  }
+
+  /** Once an hour: blank the text of old, finished messages, a batch at a time. */
+  private async purge(): Promise<void> {
+    const days = this.opts.retentionDays
+    const now = this.deps.clock.now()
+    if (days === undefined || now.getTime() - this.lastPurge < 3_600_000) return
+    this.lastPurge = now.getTime()
+    for (let i = 0; i < 100; i++) {
+      const blanked = await this.deps.db.transaction((tx) => purgeMessageText(tx, now, days))
+      if (blanked === 0) return
+    }
   }
 
   private async tickLogged(): Promise<void> {
