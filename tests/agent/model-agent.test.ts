@@ -136,6 +136,20 @@ describe('the model agent', () => {
     expect(rows[0]?.outputTokens).toBeGreaterThan(0)
   })
 
+  it('shows the day’s usage per family in the dev console', async () => {
+    t = await startAgentApp({}, { DEV_CONSOLE: '1' })
+    await seedFamily()
+    await say(ANA, 'anything I should know?')
+    const feed = (await t.app.inject({ method: 'GET', url: '/dev/api/feed' })).json() as {
+      usage: { familyId: string; turns: number; inputTokens: number; cacheWriteTokens: number }[]
+    }
+    const family = (await actorOf(ANA)).familyId
+    expect(feed.usage).toEqual([
+      expect.objectContaining({ familyId: family, turns: 1, inputTokens: expect.any(Number) }),
+    ])
+    expect(feed.usage[0]?.cacheWriteTokens).toBeGreaterThan(0)
+  })
+
   it('returns a permission denial to the model as a tool error, and writes nothing', async () => {
     t = await startAgentApp()
     await seedFamily()

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Db } from '../../db/client.js'
+import { usageByFamily } from '../../domain/assistant/service.js'
 import { isDomainError } from '../../domain/errors.js'
 import { type AcceptInbound, listInbox } from '../../domain/inbox/service.js'
 import { recentOutbox } from '../../domain/outbox/service.js'
@@ -57,13 +58,19 @@ export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Cl
   })
 
   app.get('/dev/api/feed', { logLevel: 'warn' }, async () => {
-    const [inbox, outbox, dead] = await o.db.read(async (tx) => [
-      await listInbox(tx, { limit: 200 }),
-      await recentOutbox(tx, 200),
-      await listInbox(tx, { status: 'dead', limit: 50 }),
-    ])
+    const [inbox, outbox, dead, usage] = await o.db.read(
+      async (tx) =>
+        [
+          await listInbox(tx, { limit: 200 }),
+          await recentOutbox(tx, 200),
+          await listInbox(tx, { status: 'dead', limit: 50 }),
+          // The assistant's tokens over the last 24 h, per family (docs/decisions/0022-agent.md).
+          await usageByFamily(tx, new Date(o.clock.now().getTime() - 86_400_000)),
+        ] as const,
+    )
     return {
-      inbox: inbox.reverse().map((m) => ({
+      usage,
+      inbox: [...inbox].reverse().map((m) => ({
         id: m.id,
         channel: m.channel,
         from: m.fromAddress,

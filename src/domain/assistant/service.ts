@@ -64,3 +64,19 @@ export async function findToolCall(tx: Tx, inboxId: string, callKey: string): Pr
 export async function recordToolCall(tx: Tx, now: Date, inboxId: string, callKey: string, result: string) {
   await tx.insert(assistantToolCalls).values({ id: newId('atc'), inboxId, callKey, result, createdAt: now })
 }
+
+/** Every family's assistant usage since `since`, per family (for the dev console; operators only). */
+export async function usageByFamily(tx: Tx, since: Date) {
+  return await tx
+    .select({
+      familyId: assistantUsage.familyId,
+      turns: sql<number>`count(*)`,
+      inputTokens: sql<number>`coalesce(sum(${assistantUsage.inputTokens}), 0)`,
+      outputTokens: sql<number>`coalesce(sum(${assistantUsage.outputTokens}), 0)`,
+      cacheReadTokens: sql<number>`coalesce(sum(${assistantUsage.cacheReadTokens}), 0)`,
+      cacheWriteTokens: sql<number>`coalesce(sum(${assistantUsage.cacheWriteTokens}), 0)`,
+    })
+    .from(assistantUsage)
+    .where(sql`${assistantUsage.createdAt} >= ${since.getTime()}`)
+    .groupBy(assistantUsage.familyId)
+}
