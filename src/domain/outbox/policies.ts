@@ -2,7 +2,7 @@
  * Two rules every outbound message passes right before it is claimed, so no caller can skip them
  * (docs/decisions/0020): a member's quiet hours, and WhatsApp's 24-hour customer-service window.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, lte, max } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, lte, max } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { families } from '../families/schema.js'
 import { inbox } from '../inbox/schema.js'
@@ -52,18 +52,6 @@ export async function holdForQuietHours(tx: Tx, now: Date): Promise<number> {
     held += ids.length
   }
   return held
-}
-
-/** Whether `address` wrote to us on WhatsApp recently enough for a free-form message now. */
-export async function whatsappWindowOpen(tx: Tx, now: Date, address: string): Promise<boolean> {
-  const [last] = await tx
-    .select({ receivedAt: inbox.receivedAt })
-    .from(inbox)
-    .where(and(eq(inbox.conversationKey, `whatsapp:${address}`), eq(inbox.channel, 'whatsapp')))
-    .orderBy(desc(inbox.receivedAt))
-    .limit(1)
-  if (!last) return false
-  return now.getTime() - last.receivedAt.getTime() < WHATSAPP_WINDOW_MS - WHATSAPP_WINDOW_MARGIN_MS
 }
 
 /** Of these addresses, the ones whose WhatsApp window is open now (one query for all of them). */

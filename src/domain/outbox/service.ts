@@ -113,16 +113,7 @@ function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeo
 
 /** Where to reach a member: their channels in order of preference, each with its address. */
 export async function memberRoutes(tx: Tx, memberId: string): Promise<{ channel: Channel; address: string }[]> {
-  const [member] = await tx.select().from(members).where(eq(members.id, memberId))
-  if (!member) return []
-  const identities = await tx.select().from(channelIdentities).where(eq(channelIdentities.memberId, memberId))
-  const routes: { channel: Channel; address: string }[] = []
-  for (const channel of member.channelOrder) {
-    const kind = channel === 'slack' ? 'slack' : 'phone'
-    const identity = identities.find((i) => i.kind === kind)
-    if (identity) routes.push({ channel, address: identity.address })
-  }
-  return routes
+  return (await memberRoutesMany(tx, [memberId])).get(memberId) ?? []
 }
 
 /** `memberRoutes` for many members in two queries: member id → their channels in order. */

@@ -4,7 +4,8 @@ import { newId } from '../../lib/ids.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
 import { DomainError } from '../errors.js'
-import { families, type Member, members } from '../families/schema.js'
+import { getFamily } from '../families/queries.js'
+import { type Member, members } from '../families/schema.js'
 import { enqueueOutboxMany, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
 import { medicalCard } from './card.js'
 import { type SosEvent, type SosIncident, sosEvents, sosIncidents, sosPolicies } from './schema.js'
@@ -114,10 +115,13 @@ export async function openSos(tx: Tx, actor: ActorContext, now: Date, input: Ope
   return { incident, joined: false, alerted }
 }
 
+/** An incident as read, its sealed text opened. */
+const opened = (tx: Tx, row: SosIncident): SosIncident => ({ ...row, text: tx.fields.open(row.text) })
+
 /** One incident by id (sealed text opened). */
 export async function getSos(tx: Tx, id: string): Promise<SosIncident | undefined> {
   const [row] = await tx.select().from(sosIncidents).where(eq(sosIncidents.id, id))
-  return row ? { ...row, text: tx.fields.open(row.text) } : undefined
+  return row ? opened(tx, row) : undefined
 }
 
 /** An acknowledged incident nobody closed stops being "in play" after this: "ok" means ok again. */
@@ -143,7 +147,7 @@ export async function openIncidentOf(
       r.status === 'open' ||
       (r.acknowledgedAt !== null && now.getTime() - r.acknowledgedAt.getTime() <= ACKNOWLEDGED_FOR_MS),
   )
-  return live ? { ...live, text: tx.fields.open(live.text) } : undefined
+  return live ? opened(tx, live) : undefined
 }
 
 /** A second SOS while one is in play: new words and a new location go to everyone already alerted. */
@@ -246,24 +250,16 @@ export async function escalateDue(tx: Tx, now: Date, limit = 100): Promise<numbe
     .orderBy(asc(sosIncidents.nextEscalationAt))
     .limit(limit)
   for (const row of due) {
-    const incident = { ...row, text: tx.fields.open(row.text), round: row.round + 1 }
+    const incident = { ...opened(tx, row), round: row.round + 1 }
     const next = new Date(now.getTime() + incident.intervalMinutes * 60_000)
     await tx
       .update(sosIncidents)
       .set({ round: incident.round, nextEscalationAt: next, updatedAt: now })
       .where(eq(sosIncidents.id, incident.id))
     await addEvent(tx, now, incident.id, { kind: 'escalated', round: incident.round })
-    await sendRound(tx, now, incident, await familyLocale(tx, incident.familyId))
+    await sendRound(tx, now, incident, await getFamily(tx, incident.familyId))
   }
   return due.length
-}
-
-async function familyLocale(tx: Tx, familyId: string): Promise<{ locale: string; timezone: string }> {
-  const [f] = await tx
-    .select({ locale: families.locale, timezone: families.timezone })
-    .from(families)
-    .where(eq(families.id, familyId))
-  return { locale: f?.locale ?? 'en-US', timezone: f?.timezone ?? 'UTC' }
 }
 
 export interface Acknowledged {
@@ -387,7 +383,7 @@ export async function latestSos(tx: Tx, actor: ActorContext, now: Date): Promise
     )
     .orderBy(desc(sosIncidents.createdAt))
     .limit(1)
-  return row ? { ...row, text: tx.fields.open(row.text) } : undefined
+  return row ? opened(tx, row) : undefined
 }
 
 /** The parts of an SOS call's outbox key `sos:<incident>:<round>:<member>:voice`. */
