@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Db, Tx } from '../db/client.js'
 import type { ActorContext } from '../domain/actor.js'
+import { rememberTurn } from '../domain/conversation/memory.js'
 import { isDomainError } from '../domain/errors.js'
 import { resolveActor } from '../domain/families/queries.js'
 import type { Channel, Sender } from '../domain/families/schema.js'
@@ -109,7 +110,10 @@ async function handleCarrierKeyword(
   return { route: 'keyword:start', replies: [words] }
 }
 
-/** Replies go back where the message came from; marking the message done commits with them. */
+/**
+ * Replies go back where the message came from; the exchange joins the member's conversation memory;
+ * marking the message done commits with both.
+ */
 async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?: ActorContext) {
   for (const [i, body] of outcome.replies.entries()) {
     await enqueueOutbox(tx, now, {
@@ -122,6 +126,15 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       familyId: actor?.familyId,
       memberId: actor?.memberId,
       urgent: outcome.urgent ?? false,
+    })
+  }
+  if (actor && outcome.remember !== false) {
+    await rememberTurn(tx, actor, now, {
+      inboxId: row.id,
+      threadKey: row.conversationKey,
+      said: row.body.trim() || (row.media.length ? '[sent a photo]' : ''),
+      answered: outcome.replies.join('\n') || '(no reply)',
+      route: outcome.route,
     })
   }
   await completeInbox(tx, now, row)

@@ -10,6 +10,8 @@ export interface Outcome {
   replies: string[]
   /** Replies that must not wait (an SOS, a red flag): first in the outbox, never held by quiet hours. */
   urgent?: boolean
+  /** False when the exchange must not join the conversation's memory ("forget this conversation"). */
+  remember?: boolean
 }
 
 /** One inbound message from a known member, inside the transaction that will commit its effects. */

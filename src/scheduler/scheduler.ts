@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Logger } from 'pino'
 import type { Db } from '../db/client.js'
+import { purgeConversations } from '../domain/conversation/memory.js'
 import { purgeMessageText } from '../domain/retention/service.js'
 import { type FireResult, fireDue } from '../domain/schedules/service.js'
 import { escalateDue } from '../domain/sos/service.js'
@@ -96,15 +97,17 @@ export class Scheduler {
     return total
   }
 
-  /** Once an hour: blank the text of old, finished messages, a batch at a time. */
+  /** Once an hour: blank the text of old, finished messages and drop old conversation memory, a batch at a time. */
   private async purge(): Promise<void> {
     const days = this.opts.retentionDays
     const now = this.deps.clock.now()
     if (days === undefined || now.getTime() - this.lastPurge < 3_600_000) return
     this.lastPurge = now.getTime()
     for (let i = 0; i < 100; i++) {
-      const blanked = await this.deps.db.transaction((tx) => purgeMessageText(tx, now, days))
-      if (blanked === 0) return
+      const removed = await this.deps.db.transaction(
+        async (tx) => (await purgeMessageText(tx, now, days)) + (await purgeConversations(tx, now, days)),
+      )
+      if (removed === 0) return
     }
   }
 

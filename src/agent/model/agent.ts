@@ -1,4 +1,4 @@
-import { SystemMessage } from '@langchain/core/messages'
+import { HumanMessage, SystemMessage } from '@langchain/core/messages'
 import { createAgent, createMiddleware, modelRetryMiddleware } from 'langchain'
 import type { Logger } from 'pino'
 import type { ActorContext } from '../../domain/actor.js'
@@ -6,9 +6,11 @@ import { recordUsage } from '../../domain/assistant/service.js'
 import type { Tool } from '../../domain/tools.js'
 import type { Agent, Outcome } from '../../pipeline/types.js'
 import { familyContext } from './context.js'
+import { recall } from './memory.js'
 import type { Prompts } from './prompts.js'
 import { systemBlocks } from './prompts.js'
 import type { ModelProvider } from './provider.js'
+import { textOf } from './text.js'
 import { bindTools, type TurnCounter } from './tools.js'
 import { UsageTally } from './usage.js'
 
@@ -22,9 +24,20 @@ export interface AgentLimits {
   retries: number
   /** First backoff delay; doubles per retry, with jitter. */
   retryDelayMs: number
+  /**
+   * Characters of earlier turns replayed word for word (about a quarter as many tokens); past it the
+   * older turns are summarized (docs/decisions/0024).
+   */
+  memoryChars: number
 }
 
-export const DEFAULT_LIMITS: AgentLimits = { toolCalls: 8, turnTimeoutMs: 45_000, retries: 3, retryDelayMs: 500 }
+export const DEFAULT_LIMITS: AgentLimits = {
+  toolCalls: 8,
+  turnTimeoutMs: 45_000,
+  retries: 3,
+  retryDelayMs: 500,
+  memoryChars: 6_000,
+}
 
 export interface ModelAgentDeps {
   provider: ModelProvider
@@ -90,36 +103,48 @@ async function answer(
 ): Promise<Outcome> {
   const { db, clock, actor, message, text } = input
   const { provider } = deps
-  const context = await familyContext(db, clock, actor)
   const scope = { db, clock, actor, inboxId: message.id, limit: limits.toolCalls, log: deps.log }
-  const agent = createAgent({
-    model: provider.chatModel(),
-    tools: bindTools(deps.tools, provider, scope, counter),
-    systemPrompt: new SystemMessage({
-      content: systemBlocks(deps.prompts, actor.channel, context, provider.cacheMarker),
-    }),
-    middleware: [
-      createMiddleware({ name: 'UsageTally', afterModel: (state) => void usage.add(state.messages.at(-1)) }),
-      modelRetryMiddleware({
-        maxRetries: limits.retries,
-        retryOn: (err) => provider.retryable(err),
-        initialDelayMs: limits.retryDelayMs,
-        backoffFactor: 2,
-        maxDelayMs: limits.turnTimeoutMs,
-        jitter: true,
-        onFailure: 'error',
+  const result = await withTimeout(limits.turnTimeoutMs, async (signal) => {
+    const context = await familyContext(db, clock, actor)
+    const memory = await recall({
+      db,
+      clock,
+      actor,
+      threadKey: message.conversationKey,
+      provider,
+      summaryPrompt: deps.prompts.summary,
+      budgetChars: limits.memoryChars,
+      signal,
+      usage,
+      log: deps.log,
+    })
+    const agent = createAgent({
+      model: provider.chatModel(),
+      tools: bindTools(deps.tools, provider, scope, counter),
+      systemPrompt: new SystemMessage({
+        content: systemBlocks(deps.prompts, actor.channel, withSummary(context, memory.summary), provider.cacheMarker),
       }),
-    ],
-  })
-  const result = await withTimeout(limits.turnTimeoutMs, (signal) =>
-    agent.invoke(
-      { messages: [{ role: 'user', content: text }] },
+      middleware: [
+        createMiddleware({ name: 'UsageTally', afterModel: (state) => void usage.add(state.messages.at(-1)) }),
+        modelRetryMiddleware({
+          maxRetries: limits.retries,
+          retryOn: (err) => provider.retryable(err),
+          initialDelayMs: limits.retryDelayMs,
+          backoffFactor: 2,
+          maxDelayMs: limits.turnTimeoutMs,
+          jitter: true,
+          onFailure: 'error',
+        }),
+      ],
+    })
+    return await agent.invoke(
+      { messages: [...memory.messages, new HumanMessage(text)] },
       // A tool round is three graph steps (model, usage hook, tools). The tool-call limit stops tools;
       // this stops a model that keeps asking for them anyway (the turn then falls back).
       { signal, recursionLimit: 3 * (limits.toolCalls + 4) },
-    ),
-  )
-  const reply = finalText(result.messages.at(-1)?.content)
+    )
+  })
+  const reply = textOf(result.messages.at(-1)?.content)
   if (!reply) throw new Error('the model gave no answer')
   return { route: 'agent:model', replies: [reply] }
 }
@@ -142,15 +167,10 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
   }
 }
 
-/** The text of the model's last message (a string, or its text blocks). */
-function finalText(content: unknown): string {
-  if (typeof content === 'string') return content.trim()
-  if (!Array.isArray(content)) return ''
-  return content
-    .filter((b): b is { type: 'text'; text: string } => b?.type === 'text' && typeof b.text === 'string')
-    .map((b) => b.text)
-    .join('\n')
-    .trim()
+/** The family context, then what the model remembers of older turns, both after the cache breakpoint. */
+function withSummary(context: string, summary: string | undefined): string {
+  if (!summary) return context
+  return `${context}\n\n# Earlier in this conversation (a summary; the record is the authority)\n${summary}`
 }
 
 /** Ids, counts, tokens and durations: never the message or the answer. */

@@ -8,6 +8,8 @@ export const PROMPTS_DIR = fileURLToPath(new URL('../../../prompts', import.meta
 export interface Prompts {
   system: string
   safety: string
+  /** How to condense older turns of a conversation (memory past its budget). */
+  summary: string
   style: Record<Channel, string>
 }
 
@@ -18,6 +20,7 @@ export function loadPrompts(dir = PROMPTS_DIR): Prompts {
   return {
     system: read('system.md'),
     safety: read('safety.md'),
+    summary: read('summary.md'),
     // The dev console stands in for a phone, so it gets the SMS style.
     style: { sms, console: sms, whatsapp: read('style/whatsapp.md'), slack: read('style/slack.md') },
   }

@@ -1,4 +1,4 @@
-import { id, json, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
+import { id, index, json, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
 import { families, members } from '../families/schema.js'
 
 /**
@@ -26,4 +26,62 @@ export const pendingQuestions = table(
     expiresAt: timestamp('expires_at').notNull(),
   },
   (t) => [uniqueIndex('pending_questions_member_uq').on(t.memberId)],
+)
+
+/**
+ * The conversation's memory (docs/decisions/0024): one row per handled message from a member, with what
+ * they said and what MedNanny answered, sealed like the record's notes. A conversation is one family,
+ * one member and one thread (`threadKey`: the inbox's conversation key, so a Slack thread is its own
+ * conversation). Only the agent reads it, and only for the member who is talking.
+ */
+export const conversationTurns = table(
+  'conversation_turns',
+  {
+    id: id(),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    threadKey: text('thread_key').notNull(),
+    /** The inbox message this turn answered (unique: a turn is remembered once). */
+    inboxId: text('inbox_id').notNull(),
+    /** What the member said (sealed). */
+    said: text('said').notNull(),
+    /** What MedNanny answered, replies joined (sealed). */
+    answered: text('answered').notNull(),
+    /** The stage that answered (fast path, red flag, agent…): context for the model, never shown. */
+    route: text('route').notNull(),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('conversation_turns_inbox_uq').on(t.inboxId),
+    index('conversation_turns_thread_idx').on(t.familyId, t.memberId, t.threadKey, t.at),
+    index('conversation_turns_at_idx').on(t.at),
+  ],
+)
+
+/**
+ * The summary of a conversation's older turns, written by the model when the turns outgrow the memory
+ * budget. `coveredUntil` is the time of the last turn it covers; turns at or before it are deleted when
+ * it is written, so the summary and the turns after it are the whole memory.
+ */
+export const conversationSummaries = table(
+  'conversation_summaries',
+  {
+    id: id(),
+    familyId: text('family_id')
+      .notNull()
+      .references(() => families.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    threadKey: text('thread_key').notNull(),
+    /** Sealed. */
+    summary: text('summary').notNull(),
+    coveredUntil: timestamp('covered_until').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('conversation_summaries_thread_uq').on(t.familyId, t.memberId, t.threadKey)],
 )
