@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { fastPath } from './agent/fast-path.js'
 import { memoryStage } from './agent/memory/stage.js'
 import type { AgentLimits } from './agent/model/agent.js'
+import { nannyStage } from './agent/nanny/stage.js'
 import { createOfflineAgent, offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
 import { preferenceStage } from './agent/preferences/stage.js'
@@ -93,7 +94,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         pendingAnswerStage(),
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
-      fastPath: firstOf('fast-path', [memoryStage, fastPath, reminderStage(), preferenceStage(), record]),
+      fastPath: firstOf('fast-path', [memoryStage, nannyStage(), fastPath, reminderStage(), preferenceStage(), record]),
       agent: deps.agent ?? (await buildAgent(config, log, deps.agentLimits)),
     },
     // Handling a message writes its replies to the outbox: wake the sender.

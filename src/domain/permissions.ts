@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   'reminders:others': ['owner', 'admin'],
   /** How an SOS escalates is the parents' to set; everyone may read it. */
   'sos:policy': ['owner', 'admin'],
+  /** Shifts: parents set them; those who work them (and the family) read them and clock in and out. */
+  'shifts:read': ['owner', 'admin', 'caregiver', 'member'],
+  'shifts:write': ['owner', 'admin'],
+  'shifts:clock': ['owner', 'admin', 'caregiver', 'member'],
   /** Everyone chooses their own digest and quiet hours. */
   'preferences:write': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>

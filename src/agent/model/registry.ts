@@ -3,6 +3,7 @@ import { dependentTools } from '../../domain/dependents/tools.js'
 import { familyTools } from '../../domain/families/tools.js'
 import { medicalTools } from '../../domain/medical/tools.js'
 import { medicationTools } from '../../domain/medications/tools.js'
+import { nannyTools } from '../../domain/nanny/tools.js'
 import { preferenceTools } from '../../domain/preferences/tools.js'
 import { reminderTools } from '../../domain/schedules/tools.js'
 import { sosTools } from '../../domain/sos/tools.js'
@@ -19,6 +20,7 @@ export const agentTools: readonly Tool[] = [
   ...careLogTools,
   ...medicationTools,
   ...medicalTools,
+  ...nannyTools,
   ...reminderTools,
   ...preferenceTools,
   ...sosTools,
