@@ -122,6 +122,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       familyId: actor?.familyId,
       memberId: actor?.memberId,
       urgent: outcome.urgent ?? false,
+      payload: outcome.payloads?.[i],
     })
   }
   await completeInbox(tx, now, row)
