@@ -52,7 +52,7 @@ describe('slackBlocks', () => {
   })
 
   it('keeps a section within Block Kit’s 3,000 characters', () => {
-    const [section] = slackBlocks('x'.repeat(2990) + '&&&&', sos) ?? []
+    const [section] = slackBlocks(`${'x'.repeat(2990)}&&&&`, sos) ?? []
     const text = section?.type === 'section' ? (section.text?.text ?? '') : ''
     expect(text.length).toBe(3000)
     expect(text.endsWith('…')).toBe(true)

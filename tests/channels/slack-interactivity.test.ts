@@ -7,9 +7,11 @@ import { resolveActor } from '../../src/domain/families/queries.js'
 import { members } from '../../src/domain/families/schema.js'
 import { inbox } from '../../src/domain/inbox/schema.js'
 import { doses } from '../../src/domain/medications/schema.js'
+import { addMedicationTool } from '../../src/domain/medications/tools.js'
 import { scheduleRuns, schedules } from '../../src/domain/schedules/schema.js'
 import { createReminder } from '../../src/domain/schedules/service.js'
 import { sosEvents, sosIncidents } from '../../src/domain/sos/schema.js'
+import { runTool } from '../../src/domain/tools.js'
 import { SLACK_UNLINKED } from '../../src/pipeline/onboarding.js'
 import { FakeSlack } from '../fakes/slack.js'
 import { joinedMember, ownerOfNewFamily } from '../support/family.js'
@@ -123,6 +125,16 @@ describe('SOS alert: Acknowledge', () => {
     )
   })
 
+  it('rewrites the Slack alerts when someone acknowledges by text instead', async () => {
+    const alert = await openSosFromSlack()
+    await t.sms(BEN, 'ACK')
+    await t.settle()
+    expect((await incidents())[0]?.acknowledgedBy).toBe(await memberId('Ben'))
+    const now = t.slack.message(alert.channel, alert.ts)
+    expect(now?.text).toMatch(/^✅ Ben is responding/)
+    expect(actionsOf(now?.blocks)).toEqual([])
+  })
+
   it('without a click, the next round comes with phone calls (what the click stops)', async () => {
     await openSosFromSlack()
     const calls = t.fake.calls.length
@@ -229,15 +241,20 @@ describe('SOS alert: Acknowledge', () => {
   })
 })
 
+/** The member reads Slack first: what is sent to them unasked (reminders) goes there. */
+async function slackFirst(name: string) {
+  await db().transaction(async (tx) => {
+    await tx
+      .update(members)
+      .set({ channelOrder: ['slack', 'sms'] })
+      .where(eq(members.name, name))
+  })
+}
+
 describe('reminders: Done, Snooze 15 min and ✅', () => {
   /** Maria reads Slack first; her reminder "pump" at 11:05 local (15:05 UTC) is sent. */
   async function reminderOnSlack() {
-    await db().transaction(async (tx) => {
-      await tx
-        .update(members)
-        .set({ channelOrder: ['slack', 'sms'] })
-        .where(eq(members.name, 'Maria'))
-    })
+    await slackFirst('Maria')
     const maria = (await db().read((tx) =>
       resolveActor(tx, { kind: 'slack', address: `${TEAM}:${MARIA}`, channel: 'slack' }),
     )) as ActorContext
@@ -294,6 +311,35 @@ describe('reminders: Done, Snooze 15 min and ✅', () => {
     const again = t.slack.messages.filter((m) => /Reminder: pump/.test(m.text))
     expect(again).toHaveLength(2)
     expect(actionsOf(again[1]?.blocks)).toEqual(['reminder_done', 'reminder_snooze'])
+  })
+
+  it('Done on a dose reminder logs the dose, as “taken” by text', async () => {
+    await slackFirst('Maria')
+    await t.sms(ANA, 'add Leo, born 2023-03-02, 15 kg')
+    await t.settle()
+    await db().transaction(async (tx) => {
+      await runTool(addMedicationTool, { tx, actor: owner, clock: t.clock }, {
+        dependent: 'Leo',
+        name: 'Amoxicillin',
+        doseAmount: 5,
+        doseUnit: 'ml',
+        schedule: { kind: 'times', times: ['12:00'] },
+        responsible: 'Maria',
+      })
+    })
+    t.clock.set('2026-03-10T16:00:00Z') // 12:00 in New York
+    await t.app.mednanny.scheduler.tick()
+    await t.settle()
+    const message = slackMessage(MARIA, /Time for Leo's Amoxicillin/)
+    expect(actionsOf(message.blocks)).toEqual(['reminder_done', 'reminder_snooze'])
+    t.clock.advance(3 * 60_000)
+    await t.click(MARIA, message, 'reminder_done')
+    await t.settle()
+    const given = await db().read((tx) => tx.select().from(doses))
+    expect(given.map((d) => ({ drug: d.drugKey, at: d.at.toISOString() }))).toEqual([
+      { drug: 'amoxicillin', at: '2026-03-10T16:03:00.000Z' },
+    ])
+    expect(t.slack.message(message.channel, message.ts)?.text).toMatch(/✅ Logged: Leo's Amoxicillin/)
   })
 
   it('a ✅ reaction on the reminder marks it done; one from someone else does nothing', async () => {
