@@ -318,14 +318,18 @@ describe('reminders: Done, Snooze 15 min and ✅', () => {
     await t.sms(ANA, 'add Leo, born 2023-03-02, 15 kg')
     await t.settle()
     await db().transaction(async (tx) => {
-      await runTool(addMedicationTool, { tx, actor: owner, clock: t.clock }, {
-        dependent: 'Leo',
-        name: 'Amoxicillin',
-        doseAmount: 5,
-        doseUnit: 'ml',
-        schedule: { kind: 'times', times: ['12:00'] },
-        responsible: 'Maria',
-      })
+      await runTool(
+        addMedicationTool,
+        { tx, actor: owner, clock: t.clock },
+        {
+          dependent: 'Leo',
+          name: 'Amoxicillin',
+          doseAmount: 5,
+          doseUnit: 'ml',
+          schedule: { kind: 'times', times: ['12:00'] },
+          responsible: 'Maria',
+        },
+      )
     })
     t.clock.set('2026-03-10T16:00:00Z') // 12:00 in New York
     await t.app.mednanny.scheduler.tick()

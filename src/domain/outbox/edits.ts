@@ -3,7 +3,7 @@
  * answers an SOS alert, a reminder or a dose warning, the message that carried the buttons is edited to
  * say so. Only Slack can edit a delivered message; an SMS stays as it was sent.
  */
-import { and, eq, inArray, isNull, like } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import type { OutboxPayload } from './payload.js'
 import { outbox } from './schema.js'
@@ -26,7 +26,12 @@ export async function editableMessages(
   const which =
     'providerMessageId' in where
       ? eq(outbox.providerMessageId, where.providerMessageId)
-      : and(eq(outbox.kind, where.kind), like(outbox.idempotencyKey, `${where.keyPrefix}%`))
+      : // A range on the unique key index rather than LIKE, which SQLite would answer with a scan.
+        and(
+          eq(outbox.kind, where.kind),
+          gte(outbox.idempotencyKey, where.keyPrefix),
+          lt(outbox.idempotencyKey, `${where.keyPrefix}\uffff`),
+        )
   const rows = await tx
     .select()
     .from(outbox)
