@@ -169,7 +169,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       import('./channels/slack/bolt.js'),
       import('./channels/slack/routes.js'),
     ])
-    const { receiver } = createSlackBolt({ ...config.slack, accept, log })
+    const { receiver } = createSlackBolt({
+      ...config.slack,
+      accept,
+      log,
+      interactions: { db, clock, onOutbox: () => outbox.notify() },
+    })
     await app.register(slackRoutes, { receiver })
   }
   if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept })

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/client.js'
 import type { ActorContext } from '../domain/actor.js'
 import type { InboxRow } from '../domain/inbox/service.js'
+import type { OutboxPayload } from '../domain/outbox/payload.js'
 import type { GateOutcome } from '../domain/safety/index.js'
 import type { Clock } from '../lib/clock.js'
 
@@ -12,6 +13,8 @@ export interface Outcome {
   urgent?: boolean
   /** False when the exchange must not join the conversation's memory ("forget this conversation"). */
   remember?: boolean
+  /** What a reply is about, by id, at the reply's index (the dose guard's warning): buttons on Slack. */
+  payloads?: (OutboxPayload | undefined)[]
 }
 
 /** One inbound message from a known member, inside the transaction that will commit its effects. */

@@ -8,7 +8,15 @@ export interface FakeSlackCall {
   auth: string
   /** The HTTP status the fake answered with. */
   status: number
+  /** Whether the answer was `ok: true`. */
+  ok?: boolean
+  /** chat.postMessage: the ts the fake gave the message. */
+  ts?: string
 }
+
+/** A Block Kit block as the fake received it (JSON, or a JSON string in a form body). */
+export type SlackBlock = { type: string; block_id?: string; text?: { text: string }; elements?: SlackButton[] }
+export type SlackButton = { type: string; action_id: string; value: string; text: { text: string }; style?: string }
 
 /** What to answer the next call of a method with: a 429 with Retry-After, or `{ ok: false, error }`. */
 export type FakeSlackScript = { status: 429; retryAfter: number } | { error: string }
@@ -48,12 +56,50 @@ export class FakeSlack {
   /** Messages posted successfully, in order. */
   get posted(): { channel: string; text: string; thread_ts?: string }[] {
     return this.calls
-      .filter((c) => c.method === 'chat.postMessage' && c.status === 200)
+      .filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.ok)
       .map((c) => ({
         channel: String(c.args.channel),
         text: String(c.args.text),
         ...(c.args.thread_ts ? { thread_ts: String(c.args.thread_ts) } : {}),
       }))
+  }
+
+  /** Messages posted successfully with their ts and Block Kit blocks (when any), in order. */
+  get messages(): { channel: string; text: string; thread_ts?: string; ts?: string; blocks?: SlackBlock[] }[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.ok)
+      .map((c) => ({
+        channel: String(c.args.channel),
+        text: String(c.args.text),
+        ...(c.args.thread_ts ? { thread_ts: String(c.args.thread_ts) } : {}),
+        ...(c.ts ? { ts: c.ts } : {}),
+        ...(c.args.blocks ? { blocks: blocksOf(c.args.blocks) } : {}),
+      }))
+  }
+
+  /** Messages edited in place (chat.update) successfully, in order. */
+  get updated(): { channel: string; ts: string; text: string; blocks?: SlackBlock[] }[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.update' && c.status === 200 && c.ok)
+      .map((c) => ({
+        channel: String(c.args.channel),
+        ts: String(c.args.ts),
+        text: String(c.args.text),
+        ...(c.args.blocks !== undefined ? { blocks: blocksOf(c.args.blocks) } : {}),
+      }))
+  }
+
+  /** Ephemeral messages (chat.postEphemeral), in order. */
+  get ephemeral(): { channel: string; user: string; text: string }[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.postEphemeral' && c.status === 200 && c.ok)
+      .map((c) => ({ channel: String(c.args.channel), user: String(c.args.user), text: String(c.args.text) }))
+  }
+
+  /** The message with this ts as it stands now: its last update, else as posted. */
+  message(channel: string, ts: string): { text: string; blocks?: SlackBlock[] } | undefined {
+    const update = this.updated.filter((u) => u.channel === channel && u.ts === ts).at(-1)
+    return update ?? this.messages.find((p) => p.channel === channel && p.ts === ts)
   }
 
   /** The DM channel the fake opens for a user: `D` + the user id without its `U`. */
@@ -76,7 +122,10 @@ export class FakeSlack {
     }
     if (next) return json(res, 200, { ok: false, error: next.error })
     if (!call.auth.startsWith('Bearer xoxb-')) return json(res, 200, { ok: false, error: 'not_authed' })
-    return json(res, 200, this.answer(method, args))
+    const answer = this.answer(method, args)
+    call.ok = answer.ok === true
+    if (typeof answer.ts === 'string' && method === 'chat.postMessage') call.ts = answer.ts
+    return json(res, 200, answer)
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -103,10 +152,22 @@ export class FakeSlack {
           message: { type: 'message', text: args.text, bot_id: FAKE_BOT_ID, ts },
         }
       }
+      case 'chat.update': {
+        const known = this.messages.some((p) => p.channel === args.channel && p.ts === args.ts)
+        if (!known) return { ok: false, error: 'message_not_found' }
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text }
+      }
+      case 'chat.postEphemeral':
+        if (!args.channel || !args.user) return { ok: false, error: 'channel_not_found' }
+        return { ok: true, message_ts: `1789560000.${String(++this.seq).padStart(6, '0')}` }
       default:
         return { ok: false, error: 'unknown_method' }
     }
   }
+}
+
+function blocksOf(raw: unknown): SlackBlock[] {
+  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as SlackBlock[]
 }
 
 function parseArgs(raw: string, contentType: string): Record<string, unknown> {

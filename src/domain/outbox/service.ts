@@ -6,6 +6,7 @@ import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
 import { isOptedOut, optedOutAmong, setOptOut } from '../optouts/service.js'
 import { sosIncidents } from '../sos/schema.js'
+import type { OutboxPayload } from './payload.js'
 import { applyWhatsAppWindow, holdForQuietHours } from './policies.js'
 import { type OutboxStatus, outbox } from './schema.js'
 
@@ -41,6 +42,10 @@ export interface NewOutboxMessage {
   fallbackOf?: string | null
   /** WhatsApp only: send through this approved template, the body as its variable. */
   templateId?: string | null
+  /** What it is about, by id (payload.ts): buttons where the channel has them. */
+  payload?: OutboxPayload | null
+  /** Rewrites this delivered message in place (its provider id) instead of sending a new one. */
+  editsMessage?: string | null
 }
 
 /** Writes the message (split into parts when too long) in the caller's transaction. Returns the row ids. */
@@ -106,6 +111,9 @@ function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeo
     nextAttemptAt: now,
     fallbackOf: m.fallbackOf ?? null,
     templateId: m.templateId ?? null,
+    // A split message carries its buttons on its last part, under the whole text.
+    payload: i === parts.length - 1 ? (m.payload ?? null) : null,
+    editsMessage: m.editsMessage ?? null,
     createdAt: now,
     updatedAt: now,
   }))
@@ -367,13 +375,15 @@ export async function failOutsideWindow(
     urgent: row.urgent,
     fallbackOf: row.fallbackOf ?? row.id,
     templateId,
+    payload: row.payload,
   })
   return id
 }
 
 /** The next channel of the member that this message (or its earlier fallbacks) has not tried yet. */
 async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<string | undefined> {
-  if (!row.memberId) return undefined
+  // An edit of a message on one channel means nothing on another.
+  if (!row.memberId || row.editsMessage) return undefined
   if (row.kind === 'sos_alert') return await sosAlertFallback(tx, now, row)
   if (row.kind === 'sos_call') return undefined // the next round calls again
   const rootId = row.fallbackOf ?? row.id
@@ -395,6 +405,7 @@ async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<strin
     inReplyTo: row.inReplyTo,
     urgent: row.urgent,
     fallbackOf: rootId,
+    payload: row.payload,
   })
   return id
 }
