@@ -22,8 +22,9 @@ import { type RecordSection, recordTables, SEALED_COLUMNS, type SectionName } fr
  * Bumped when a field changes meaning or disappears, so `import` can tell what it reads.
  * 2: the care log, medications and the medical record (notes opened).
  * 3: schedules (reminders and what they sent) and SOS incidents.
+ * 4: nanny shifts, skipped days and clocked hours.
  */
-export const EXPORT_VERSION = 3
+export const EXPORT_VERSION = 4
 
 export type ExportedFamily = Family
 export type ExportedDependent = typeof dependents.$inferSelect
@@ -62,6 +63,7 @@ export interface FamilyExport {
   medical: RecordSection<'medical'>
   schedules: RecordSection<'schedules'>
   sos: RecordSection<'sos'>
+  nanny: RecordSection<'nanny'>
   /** The opt-out state of the members' phones: STOP sent to the old server still holds on the new one. */
   optOuts: ExportedOptOut[]
   audit: ExportedAuditEntry[]
@@ -115,6 +117,7 @@ export async function exportFamily(tx: Tx, now: Date, familyId: string): Promise
     medical: sections.medical as RecordSection<'medical'>,
     schedules: sections.schedules as RecordSection<'schedules'>,
     sos: sections.sos as RecordSection<'sos'>,
+    nanny: sections.nanny as RecordSection<'nanny'>,
     optOuts: phones.length
       ? await tx
           .select()
@@ -138,6 +141,7 @@ async function readSections(tx: Tx, familyId: string) {
     medical: {},
     schedules: {},
     sos: {},
+    nanny: {},
   }
   for (const { section, key, table } of recordTables()) {
     // Every record table has id, familyId and createdAt; typed as one of them to query those three.

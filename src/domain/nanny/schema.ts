@@ -42,6 +42,7 @@ export const shiftSkips = table(
   'shift_skips',
   {
     id: id(),
+    familyId: text('family_id').notNull(),
     shiftId: text('shift_id')
       .notNull()
       .references(() => shifts.id),

@@ -212,7 +212,15 @@ async function skip(
 ): Promise<void> {
   await tx
     .insert(shiftSkips)
-    .values({ id: newId('skp'), shiftId, date, reason, createdBy: actor.memberId, createdAt: now })
+    .values({
+      id: newId('skp'),
+      familyId: actor.familyId,
+      shiftId,
+      date,
+      reason,
+      createdBy: actor.memberId,
+      createdAt: now,
+    })
     .onConflictDoNothing()
   await audit(tx, actor, now, `shift.${reason === 'cancelled' ? 'cancel_day' : 'cover_day'}`, shiftId)
 }
