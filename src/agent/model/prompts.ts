@@ -9,6 +9,8 @@ export interface Prompts {
   system: string
   safety: string
   style: Record<Channel, string>
+  /** How to read a photographed prescription or document (docs/decisions/0024). */
+  prescription: string
 }
 
 /** Reads prompts/ (system, safety policy, one style per channel); a missing file stops start-up. */
@@ -20,6 +22,7 @@ export function loadPrompts(dir = PROMPTS_DIR): Prompts {
     safety: read('safety.md'),
     // The dev console stands in for a phone, so it gets the SMS style.
     style: { sms, console: sms, whatsapp: read('style/whatsapp.md'), slack: read('style/slack.md') },
+    prescription: read('prescription.md'),
   }
 }
 
