@@ -44,7 +44,7 @@ const Env = z.object({
   TWILIO_WHATSAPP_TEMPLATE_SID: optional(
     z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected HX followed by 32 hex characters'),
   ),
-  /** Test seam: where the twilio client sends REST calls instead of https://api.twilio.com. */
+  /** Test seam: where the twilio client sends REST calls instead of https://api.twilio.com, and the only origin inbound media (MediaUrl0…) are fetched from. */
   TWILIO_API_BASE_URL: optional(url),
   /** Slack app signing secret: Bolt verifies every request to /slack/events with it. */
   SLACK_SIGNING_SECRET: optional(z.string().min(8)),
