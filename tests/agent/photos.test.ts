@@ -36,7 +36,8 @@ async function startPhotoApp(opts: { dbPath?: string; fake?: FakeTwilio; env?: R
   return await startTestApp({
     ...opts,
     clock: t?.clock,
-    env: { ...agentEnv(), ...opts.env },
+    // A 1 MB limit keeps the too-big files small (the 5 MB default is checked in the Slack test).
+    env: { ...agentEnv(), MEDIA_MAX_MB: '1', ...opts.env },
     deps: { visionLimits: { retryDelayMs: 1, timeoutMs: 10_000 } },
   })
 }
@@ -162,18 +163,18 @@ describe('a prescription photo on WhatsApp', () => {
   })
 
   it('refuses a file over the size limit by its Content-Length, without reading it or calling the model', async () => {
-    const big = Buffer.concat([PNG, Buffer.alloc(7 * 1024 * 1024)])
+    const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)])
     expect(await sendPhoto(ANA, { bytes: big, contentType: 'image/png' })).toEqual([
-      'That file is too big (7 MB); send a photo under 5 MB.',
+      'That file is too big (2 MB); send a photo under 1 MB.',
     ])
     expect(anthropic.requests).toEqual([])
     expect(await rows.medications()).toEqual([])
   })
 
   it('stops reading a file without a Content-Length once it passes the limit', async () => {
-    const big = Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)])
+    const big = Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)])
     expect(await sendPhoto(ANA, { bytes: big, contentType: 'image/png', chunked: true })).toEqual([
-      'That file is too big; send a photo under 5 MB.',
+      'That file is too big; send a photo under 1 MB.',
     ])
     expect(anthropic.requests).toEqual([])
   })
