@@ -6,12 +6,16 @@ import type { AgentLimits } from './agent/model/agent.js'
 import { nannyStage } from './agent/nanny/stage.js'
 import { createOfflineAgent, offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
+import { confirmPrescriptionStage } from './agent/photos/confirm.js'
+import { createPhotos } from './agent/photos/photos.js'
+import type { VisionLimits } from './agent/photos/vision.js'
 import { preferenceStage } from './agent/preferences/stage.js'
 import { pendingAnswerStage } from './agent/record/pending.js'
 import { doseTime, recordStage } from './agent/record/stage.js'
 import { reminderStage } from './agent/reminders/stage.js'
 import { consoleRoutes } from './channels/console/routes.js'
 import { ConsoleSender } from './channels/console/sender.js'
+import { createMediaFetcher } from './channels/media/fetch.js'
 import { createTwilioClient } from './channels/twilio/client.js'
 import { twilioRoutes } from './channels/twilio/routes.js'
 import { TwilioSender } from './channels/twilio/sender.js'
@@ -41,6 +45,10 @@ export interface AppDeps {
   agent?: Agent
   /** Bounds of a model turn (tests make the timeout and backoff small). */
   agentLimits?: Partial<AgentLimits>
+  /** Bounds of reading a photo with the model (tests make the backoff small). */
+  visionLimits?: Partial<VisionLimits>
+  /** How long fetching one photo may take (default 20 s). */
+  mediaTimeoutMs?: number
   /** Red-flag rules, run before the fast path. The medical rules arrive with the family record. */
   gate?: Stage[]
   worker?: InboxWorkerOptions
@@ -91,11 +99,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       log,
       gate: deps.gate ?? [
         sosStage(),
+        confirmPrescriptionStage(),
         pendingAnswerStage(),
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
       fastPath: firstOf('fast-path', [memoryStage, nannyStage(), fastPath, reminderStage(), preferenceStage(), record]),
       agent: deps.agent ?? (await buildAgent(config, log, deps.agentLimits)),
+      photos: await buildPhotos(config, log, deps),
     },
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
@@ -208,6 +218,32 @@ async function buildAgent(config: Config, log: Logger, limits?: Partial<AgentLim
     log: log.child({ component: 'agent' }),
     limits,
   })
+}
+
+/**
+ * Photos of prescriptions (docs/decisions/0027): fetched with the provider's credentials, read by the
+ * model's vision when a key is set (loaded only then, like the agent), else answered offline.
+ */
+async function buildPhotos(config: Config, log: Logger, deps: AppDeps) {
+  const fetchMedia = createMediaFetcher({
+    twilio: config.twilio && {
+      accountSid: config.twilio.accountSid,
+      authToken: config.twilio.authToken,
+      baseUrl: config.twilio.apiBaseUrl,
+    },
+    slack: config.slack && { botToken: config.slack.botToken, filesUrl: config.slack.filesUrl },
+    maxBytes: config.mediaMaxBytes,
+    timeoutMs: deps.mediaTimeoutMs ?? 20_000,
+  })
+  const photoLog = log.child({ component: 'photos' })
+  const provider = config.anthropic ? (await import('./agent/model/index.js')).createProvider(config) : undefined
+  if (!provider) return createPhotos({ fetchMedia, log: photoLog })
+  const [{ createVision }, { loadPrompts }] = await Promise.all([
+    import('./agent/photos/vision.js'),
+    import('./agent/model/prompts.js'),
+  ])
+  const vision = createVision(provider, loadPrompts().prescription, deps.visionLimits)
+  return createPhotos({ fetchMedia, vision, log: photoLog })
 }
 
 /** One sender per outbox channel: Twilio and Slack when configured, else the dev console. */

@@ -21,6 +21,12 @@ export type SlackButton = { type: string; action_id: string; value: string; text
 /** What to answer the next call of a method with: a 429 with Retry-After, or `{ ok: false, error }`. */
 export type FakeSlackScript = { status: 429; retryAfter: number } | { error: string }
 
+/** One GET the fake received for a private file. */
+export interface FakeSlackFileRequest {
+  path: string
+  auth: string
+}
+
 export const FAKE_BOT_USER = 'U0BOT0001'
 export const FAKE_BOT_ID = 'B0BOT0001'
 
@@ -31,6 +37,8 @@ export const FAKE_BOT_ID = 'B0BOT0001'
  */
 export class FakeSlack {
   readonly calls: FakeSlackCall[] = []
+  readonly fileRequests: FakeSlackFileRequest[] = []
+  private readonly files = new Map<string, { bytes: Buffer; mimetype: string }>()
   private readonly scripts = new Map<string, FakeSlackScript[]>()
   private server: Server | undefined
   private seq = 0
@@ -107,7 +115,38 @@ export class FakeSlack {
     return `D${user.slice(1)}`
   }
 
+  /** Where private files are served (SLACK_FILES_URL): this server's origin. */
+  get filesUrl(): string {
+    return new URL(this.url).origin
+  }
+
+  /**
+   * Serves a file at a `url_private` and returns the file object an event carries. As Slack does, a request
+   * without the bot token gets a sign-in page (200, text/html) instead of the file.
+   */
+  addFile(bytes: Buffer, mimetype: string): { url_private: string; mimetype: string; size: number; id: string } {
+    const id = `F${String(this.files.size + 1).padStart(9, '0')}`
+    const path = `/files-pri/T0001-${id}/label.${mimetype.split('/')[1] ?? 'bin'}`
+    this.files.set(path, { bytes, mimetype })
+    return { id, url_private: `${this.filesUrl}${path}`, mimetype, size: bytes.length }
+  }
+
+  private serveFile(req: IncomingMessage, res: ServerResponse) {
+    const path = req.url ?? ''
+    const auth = req.headers.authorization ?? ''
+    this.fileRequests.push({ path, auth })
+    const file = this.files.get(path)
+    if (!file) return json(res, 404, { ok: false, error: 'file_not_found' })
+    if (!auth.startsWith('Bearer xoxb-')) {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      return res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>')
+    }
+    res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.bytes.length) })
+    res.end(file.bytes)
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
+    if (req.method === 'GET' && req.url?.startsWith('/files-pri/')) return this.serveFile(req, res)
     const method = req.url?.match(/^\/api\/([\w.]+)$/)?.[1]
     const raw = await readBody(req)
     if (req.method !== 'POST' || !method) return json(res, 404, { ok: false, error: 'unknown_method' })

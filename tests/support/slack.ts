@@ -63,11 +63,19 @@ export async function postSlack(
 let seq = 0
 
 /** The app with Twilio and Slack configured against fakes. */
-export async function startSlackTestApp(opts: { clock?: ManualClock; deps?: AppDeps } = {}): Promise<SlackTestApp> {
+export async function startSlackTestApp(
+  opts: { clock?: ManualClock; deps?: AppDeps; env?: Record<string, string> } = {},
+): Promise<SlackTestApp> {
   const slack = await new FakeSlack().start()
   const t = await startTestApp({
     ...opts,
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url },
+    env: {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.url,
+      SLACK_FILES_URL: slack.filesUrl,
+      ...opts.env,
+    },
   })
   const event: SlackTestApp['event'] = async (inner, { eventId, retryNum } = {}) => {
     const body = JSON.stringify({
