@@ -90,7 +90,7 @@ export function parseDate(raw: string, today: string): string | undefined | 'unc
   return monthDay(text, today) ?? 'unclear'
 }
 
-/** "3 march", "march 3rd", "mar 3": the latest such date not after today. */
+/** "3 march", "march 3rd", "mar 3": the latest such date not after today (none when it is just ahead). */
 function monthDay(text: string, today: string): string | undefined {
   const a = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}$`).exec(text)
   const b = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?$`).exec(text)
@@ -99,7 +99,11 @@ function monthDay(text: string, today: string): string | undefined {
   if (month < 0 || !day || day > 31) return undefined
   let year = Number(today.slice(0, 4))
   const make = (y: number) => `${y}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-  if (make(year) > today) year--
+  if (make(year) > today) {
+    // A date just ahead is a mistake or a plan, not last year's period: ask instead of guessing.
+    if (Date.parse(`${make(year)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) <= 60 * DAY_MS) return undefined
+    year--
+  }
   const out = make(year)
   return Number.isNaN(Date.parse(`${out}T00:00:00Z`)) || new Date(`${out}T00:00:00Z`).getUTCDate() !== day
     ? undefined
