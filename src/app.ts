@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { cycleStage } from './agent/cycles/stage.js'
 import { fastPath } from './agent/fast-path.js'
 import { memoryStage } from './agent/memory/stage.js'
 import type { AgentLimits } from './agent/model/agent.js'
@@ -103,7 +104,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         pendingAnswerStage(),
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
-      fastPath: firstOf('fast-path', [memoryStage, nannyStage(), fastPath, reminderStage(), preferenceStage(), record]),
+      fastPath: firstOf('fast-path', [
+        memoryStage,
+        nannyStage(),
+        fastPath,
+        cycleStage(),
+        reminderStage(),
+        preferenceStage(),
+        record,
+      ]),
       agent: deps.agent ?? (await buildAgent(config, log, deps.agentLimits)),
       photos: await buildPhotos(config, log, deps),
     },

@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   'shifts:read': ['owner', 'admin', 'caregiver', 'member'],
   'shifts:write': ['owner', 'admin'],
   'shifts:clock': ['owner', 'admin', 'caregiver', 'member'],
+  /**
+   * Cycle tracking is a member's own, whatever her role: she logs and reads hers; another member reads
+   * it only when she shares it (checked per call in domain/cycles/access.ts, not by role). Nobody writes hers.
+   */
+  'cycles:own': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   /** Everyone chooses their own digest and quiet hours. */
   'preferences:write': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>

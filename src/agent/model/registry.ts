@@ -1,4 +1,5 @@
 import { careLogTools } from '../../domain/care-log/tools.js'
+import { cycleTools } from '../../domain/cycles/tools.js'
 import { dependentTools } from '../../domain/dependents/tools.js'
 import { familyTools } from '../../domain/families/tools.js'
 import { medicalTools } from '../../domain/medical/tools.js'
@@ -24,4 +25,5 @@ export const agentTools: readonly Tool[] = [
   ...reminderTools,
   ...preferenceTools,
   ...sosTools,
+  ...cycleTools,
 ] as Tool[]

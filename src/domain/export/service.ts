@@ -150,8 +150,24 @@ async function readSections(tx: Tx, familyId: string) {
     const sealed = SEALED_COLUMNS.get(table)
     out[section][key] = sealed ? rows.map((r) => openColumn(tx, r, sealed)) : rows
   }
+  return withoutPrivateSchedules(out)
+}
+
+/**
+ * A member's cycle tracking is hers, not the family's (docs/decisions/0028-cycles.md): the cycle tables
+ * are not record tables at all, and her `cycle` reminder schedules and their runs are dropped here, so
+ * the family export never says when anyone expects a period.
+ */
+function withoutPrivateSchedules<T extends Record<SectionName, Record<string, unknown[]>>>(out: T): T {
+  const all = (out.schedules.schedules ?? []) as { id: string; kind: string }[]
+  const hidden = new Set(all.filter((s) => PRIVATE_SCHEDULE_KINDS.has(s.kind)).map((s) => s.id))
+  if (!hidden.size) return out
+  out.schedules.schedules = all.filter((s) => !hidden.has(s.id))
+  out.schedules.runs = ((out.schedules.runs ?? []) as { scheduleId: string }[]).filter((r) => !hidden.has(r.scheduleId))
   return out
 }
+
+const PRIVATE_SCHEDULE_KINDS = new Set(['cycle'])
 
 function openColumn<R extends object>(tx: Tx, row: R, column: string): R {
   const value = (row as Record<string, string | null>)[column] ?? null

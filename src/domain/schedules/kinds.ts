@@ -4,6 +4,7 @@
  * reminder text. One entry per kind, each in its own file.
  */
 import type { Tx } from '../../db/client.js'
+import { cycleHook } from '../cycles/reminders.js'
 import { shiftHook } from '../nanny/hook.js'
 import type { NewOutboxMessage } from '../outbox/service.js'
 import { doseHook, doseNudgeHook } from './dose.js'
@@ -32,6 +33,7 @@ export const kindHooks: Partial<Record<ScheduleKind, KindHook>> = {
   refill: refillHook,
   immunization: immunizationHook,
   shift: shiftHook,
+  cycle: cycleHook,
 }
 
 /** Person-set reminders (no hook) apart from the kinds that have one. */
