@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { calendarStage } from './agent/calendar/stage.js'
 import { cycleStage } from './agent/cycles/stage.js'
 import { fastPath } from './agent/fast-path.js'
 import { memoryStage } from './agent/memory/stage.js'
@@ -24,6 +25,7 @@ import { TwilioCallSender } from './channels/twilio/voice.js'
 import type { Config } from './config.js'
 import { type Db, openDatabase } from './db/client.js'
 import { type AcceptInbound, acceptInboundMany, type InboundMessage } from './domain/inbox/service.js'
+import { calendarRoutes } from './http/calendar.js'
 import { healthRoutes } from './http/health.js'
 import { Batcher } from './lib/batcher.js'
 import { type Clock, systemClock } from './lib/clock.js'
@@ -107,6 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       fastPath: firstOf('fast-path', [
         memoryStage,
         nannyStage(),
+        calendarStage(config.publicBaseUrl ?? `http://localhost:${config.port}`),
         fastPath,
         cycleStage(),
         reminderStage(),
@@ -174,6 +177,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('mednanny', mednanny)
 
   await app.register(healthRoutes, { db })
+  await app.register(calendarRoutes, { db, clock })
   await app.register(twilioRoutes, {
     db,
     clock,
