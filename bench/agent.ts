@@ -12,6 +12,7 @@
  */
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { desc } from 'drizzle-orm'
 import type { DestinationStream } from 'pino'
 import { conversations } from '../eval/conversations/index.js'
 import { fakeEndpoint } from '../eval/endpoints.js'
@@ -19,6 +20,7 @@ import { type Summary, summarize } from '../eval/report.js'
 import { runConversations } from '../eval/runner.js'
 import { EVAL_NOW, PHONES, seedEvalFamilies } from '../eval/seed.js'
 import { buildApp } from '../src/app.js'
+import { assistantUsage } from '../src/domain/assistant/schema.js'
 import { acceptInboundMany } from '../src/domain/inbox/service.js'
 import { ManualClock } from '../src/lib/clock.js'
 import { createLogger } from '../src/lib/logger.js'
@@ -40,12 +42,17 @@ interface Timed {
   routes: Set<string>
 }
 
+interface AgentTimed extends Timed {
+  /** The agent's own part of the turn (assistant_usage.ms): LangChain, the SDK, two HTTP calls, the tool. */
+  inAgent: { p50: number; p99: number }
+}
+
 export async function agentBench(): Promise<Row> {
   console.log(
     `\nagent: ${AGENT_TURNS} tool-round-trip turns vs ${FAST_PATH_MESSAGES} fast-path answers (after ${WARMUP} warm-up each), fake API instant in its own process; then the eval set twice for tokens`,
   )
   const model = await startFakeProcess()
-  let agent: Timed
+  let agent: AgentTimed
   let fast: Timed
   try {
     ;({ agent, fast } = await overhead(model))
@@ -54,6 +61,9 @@ export async function agentBench(): Promise<Row> {
   }
   console.log(
     `  agent turn (inbox → gate → fast-path miss → agent → tool → outbox): p50 ${ms(agent.p50)}  p99 ${ms(agent.p99)}`,
+  )
+  console.log(
+    `    of which inside the agent (assistant_usage.ms): p50 ${ms(agent.inAgent.p50)}  p99 ${ms(agent.inAgent.p99)}`,
   )
   console.log(`    routes: ${[...agent.routes].join(', ')}`)
   console.log(
@@ -119,7 +129,7 @@ async function startFakeProcess(): Promise<FakeProcess> {
 }
 
 /** The app as main.ts builds it (no HTTP, loops not started) with the agent pointed at the fake. */
-async function overhead(model: FakeProcess): Promise<{ agent: Timed; fast: Timed }> {
+async function overhead(model: FakeProcess): Promise<{ agent: AgentTimed; fast: Timed }> {
   const tmp = tempDir()
   const clock = new ManualClock(EVAL_NOW)
   const routes = new RouteLog()
@@ -160,7 +170,11 @@ async function overhead(model: FakeProcess): Promise<{ agent: Timed; fast: Timed
     }
     const fast = await series(FAST_PATH_QUESTION, FAST_PATH_MESSAGES)
     const agent = await series(AGENT_QUESTION, AGENT_TURNS)
-    return { agent, fast }
+    const rows = await db.read((tx) =>
+      tx.select({ ms: assistantUsage.ms }).from(assistantUsage).orderBy(desc(assistantUsage.id)).limit(AGENT_TURNS),
+    )
+    const inAgent = rows.map((r) => r.ms).sort((a, b) => a - b)
+    return { agent: { ...agent, inAgent: { p50: percentile(inAgent, 50), p99: percentile(inAgent, 99) } }, fast }
   } finally {
     // app.close() stops the checkpointer only when the loops were started; its port would hold the process.
     await app.mednanny.db.stopBackgroundCheckpoints()
