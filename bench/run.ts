@@ -1,7 +1,8 @@
 /**
- * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles` runs one. Each figure is
+ * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles|agent` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
+import { agentBench } from './agent.js'
 import { coverage } from './coverage.js'
 import { cycles } from './cycles.js'
 import { fastPath } from './fast-path.js'
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   'scheduler-idle': schedulerIdle,
   sos,
   cycles,
+  agent: agentBench,
 }
 
 async function main() {
