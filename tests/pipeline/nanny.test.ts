@@ -95,7 +95,7 @@ describe('nanny shifts', () => {
     await say(MARIA, 'fed Maya 120ml')
     await say(MARIA, 'Maya pooped')
     t.clock.set('2026-03-09T21:25:00Z') // 5:25 pm
-    expect(await say(MARIA, 'leaving at 5:30 - she napped well after lunch')).toEqual([
+    expect(await say(MARIA, 'clocking out at 5:30 - she napped well after lunch')).toEqual([
       'Clocked out at Mon 5:30 PM — 9h 28m this shift. I’ve sent the parents your summary.',
     ])
     expect(t.inboxOf(ANA).at(-1)).toBe(
@@ -119,7 +119,8 @@ describe('nanny shifts', () => {
   it('counts hours per week with overtime past 40 apart; a nanny sees only her own', async () => {
     for (const day of ['09', '10', '11', '12', '13']) {
       t.clock.set(`2026-03-${day}T12:00:00Z`)
-      await say(MARIA, 'here')
+      // No shift is planned: the explicit words still clock her in (unscheduled hours count).
+      await say(MARIA, 'clocking in')
       t.clock.set(`2026-03-${day}T21:00:00Z`)
       await say(MARIA, 'clocking out')
     }
@@ -202,5 +203,80 @@ describe('nanny shifts', () => {
       'Stopped Maria’s shifts. No more shift reminders or clock-in checks for Maria.',
     ])
     expect(await say(ANA, 'shifts')).toEqual(['No shifts in the next 7 days. Add one like “Maria works Mon–Fri 8–5”.'])
+  })
+})
+
+describe('nanny shifts: the edges', () => {
+  it('an evening shift’s evening-before reminder is about tomorrow, and a cancelled tomorrow sends none', async () => {
+    await say(ANA, 'Maria works Mon-Fri 9pm-11pm')
+    t.clock.set('2026-03-09T14:00:00Z') // Monday 10 am EDT
+    await say(ANA, 'cancel Maria’s shift Wednesday')
+    // Monday 7 pm: about Tuesday's shift, not Monday's own.
+    expect((await at('2026-03-09T23:00:00Z')).maria).toEqual([
+      '🗓️ Tomorrow: your shift with The Garcias, Tue 10 Mar 9:00 PM–11:00 PM.',
+    ])
+    // Tuesday 7 pm: Wednesday is cancelled, so nothing.
+    expect((await at('2026-03-10T23:00:00Z')).maria).toEqual([])
+  })
+
+  it('an overnight shift ends at its wall-clock time on the night the clocks go back', async () => {
+    t.clock.set('2026-10-29T16:00:00Z') // Thursday 29 October, 12 pm EDT
+    await say(ANA, 'Maria works Saturday 10pm-6am')
+    // Saturday 31 Oct 22:00 EDT (02:00Z) to Sunday 1 Nov 06:00 EST (11:00Z): 9 hours, 6:00 on the clock.
+    expect(await say(ANA, 'shifts')).toEqual(['Shifts, next 7 days:\n• Sat 31 Oct 10:00 PM–6:00 AM — Maria'])
+    t.clock.set('2026-11-01T02:00:00Z')
+    await say(MARIA, 'here')
+    t.clock.set('2026-11-01T11:05:00Z')
+    expect(await say(MARIA, 'clocking out')).toEqual([
+      'Clocked out at Sun 6:05 AM — 9h 05m this shift. I’ve sent the parents your summary.',
+    ])
+  })
+
+  it('a 16-hour shift still clocks out, and hours split at the week’s edge', async () => {
+    t.clock.set('2026-03-08T02:00:00Z') // Saturday 7 Mar, 9 pm EST
+    await say(MARIA, 'clocking in')
+    t.clock.set('2026-03-08T17:30:00Z') // Sunday 1:30 pm EDT: 15h30m later (one hour lost to DST)
+    expect((await say(MARIA, 'clocking out'))[0]).toMatch(/^Clocked out at Sun 1:30 PM — 15h 30m this shift\./)
+    // Sunday 10 pm to Monday 6 am: 2 h in the week of 2 March, 6 h in the week of 9 March.
+    t.clock.set('2026-03-09T02:00:00Z')
+    await say(MARIA, 'clocking in')
+    t.clock.set('2026-03-09T10:00:00Z')
+    await say(MARIA, 'clocking out')
+    expect(await say(ANA, 'hours this week')).toEqual(['This week (from Mon 9 Mar):\n• Maria: 6h 00m in 1 shift'])
+    expect(await say(ANA, 'hours last week')).toEqual(['Last week (from Mon 2 Mar):\n• Maria: 17h 30m in 2 shifts'])
+  })
+
+  it('ordinary messages are not shift commands', async () => {
+    await say(ANA, 'Maria works Mon-Fri 8-5')
+    t.clock.set('2026-03-09T13:00:00Z') // Monday 9 am, Maria not clocked in yet
+    await say(MARIA, 'clocking in')
+    const routes = async (from: string, body: string) => {
+      await say(from, body)
+      const rows = await t.app.mednanny.db.read((tx) => tx.query.conversationTurns.findMany())
+      return rows.at(-1)?.route
+    }
+    expect(await routes(MARIA, 'Leaving now - taking Maya to the park')).not.toMatch(/^nanny:/)
+    expect(await routes(ANA, 'Maya is off Friday')).not.toMatch(/^nanny:/)
+    expect(await routes(ANA, 'Ana works Mon-Fri 9-5')).not.toMatch(/^nanny:/)
+    expect(await routes(ANA, 'here')).not.toMatch(/^nanny:/) // a parent with no shift
+    // Maria is still on the clock: "leaving now - …" did not clock her out.
+    expect(await say(MARIA, 'clocking in')).toEqual(['You’re already clocked in (since 9:00 AM).'])
+  })
+
+  it('a caregiver who is removed works no more shifts: no reminders, no missed clock-in alarms', async () => {
+    await say(ANA, 'Maria works Mon-Fri 8-5')
+    t.clock.set('2026-03-06T14:00:00Z')
+    expect((await say(ANA, 'remove Maria'))[0]).toMatch(/Maria/)
+    const monday = await at('2026-03-09T12:15:00Z')
+    expect(monday.ana).toEqual([])
+    expect(await say(ANA, 'shifts')).toEqual(['No shifts in the next 7 days. Add one like “Maria works Mon–Fri 8–5”.'])
+  })
+
+  it('a note that mentions a dose asks for the dose to be logged too', async () => {
+    t.clock.set('2026-03-09T12:00:00Z')
+    await say(MARIA, 'clocking in')
+    t.clock.set('2026-03-09T21:00:00Z')
+    const [reply] = await say(MARIA, 'signing off - gave her tylenol at 4')
+    expect(reply).toContain('Your note mentions tylenol: if you gave a dose, log it too')
   })
 })

@@ -16,8 +16,8 @@ export type NannyCommand =
   | { kind: 'cover'; member: string; cover: string; date: string }
   | { kind: 'stop'; member: string }
   | { kind: 'list'; member?: string; mine: boolean }
-  | { kind: 'clock_in' }
-  | { kind: 'clock_out'; at?: Date; note?: string }
+  | { kind: 'clock_in'; sure: boolean }
+  | { kind: 'clock_out'; at?: Date; note?: string; sure: boolean }
   | { kind: 'hours'; member?: string; week: 'this' | 'last' }
   | { kind: 'unclear'; what: 'set' | 'when' }
 
@@ -31,12 +31,22 @@ const POSS = `${NAME}(?:'s|’s|s')`
 const TIME = '(\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?)'
 const RANGE = `${TIME}\\s*(?:-|–|—|to|until|till)\\s*${TIME}`
 
-const CLOCK_IN =
-  /^(?:(?:i'?m|i’m|im|i am)\s+here|here|arrived|i'?ve arrived|i’ve arrived|clock(?:ing|ed)? in|starting (?:my )?shift|on shift now)(?:\s+now)?[.!]*$/i
-const CLOCK_OUT = new RegExp(
-  `^(?:clock(?:ing|ed)?\\s+out|leaving|heading\\s+out|heading\\s+home|done\\s+for\\s+(?:the\\s+)?day|signing\\s+off|ending\\s+(?:my\\s+)?shift)` +
+/**
+ * Clocking in and out. The explicit words ("clocking in", "signing off") always are; the everyday ones
+ * ("here", "leaving now") only when they can be: `sure: false` asks the stage to check that the sender
+ * has a shift starting (for "here") or is clocked in (for "leaving"). And "leaving" takes no note, so
+ * "leaving now - taking Maya to the park" is never read as the end of a shift.
+ */
+const CLOCK_IN_SURE = /^(?:clock(?:ing|ed)? in|starting (?:my )?shift|on shift now)(?:\s+now)?[.!]*$/i
+const CLOCK_IN_LOOSE = /^(?:(?:i'?m|i’m|im|i am)\s+here|here|arrived|i'?ve arrived|i’ve arrived)(?:\s+now)?[.!]*$/i
+const CLOCK_OUT_SURE = new RegExp(
+  `^(?:clock(?:ing|ed)?\\s+out|done\\s+for\\s+(?:the\\s+)?day|signing\\s+off|ending\\s+(?:my\\s+)?shift)` +
     `(?:\\s+now)?(?:\\s+(?:at|@)\\s+${TIME})?(?:\\s*(?:[-—–:.,;]|\\bnote:?)\\s*(.*))?$`,
   'is',
+)
+const CLOCK_OUT_LOOSE = new RegExp(
+  `^(?:leaving|heading\\s+out|heading\\s+home)(?:\\s+now)?(?:\\s+(?:at|@)\\s+${TIME})?[.!]*$`,
+  'i',
 )
 const HOURS = new RegExp(
   `^(?:(?:how many\\s+)?hours(?:\\s+(?:has|did)\\s+${NAME}\\s+work(?:ed)?|\\s+did\\s+i\\s+work)?|(my|${POSS})\\s+hours)` +
@@ -74,9 +84,12 @@ const NOT_NAMES = new Set(['i', 'me', 'my', 'she', 'he', 'it', 'who', 'this', 't
 
 export function parseNanny(raw: string, ctx: NannyContext): NannyCommand | undefined {
   const text = raw.trim().replace(/\s+/g, ' ')
-  if (CLOCK_IN.test(text)) return { kind: 'clock_in' }
-  const out = CLOCK_OUT.exec(text)
-  if (out) return clockOut(out, ctx)
+  if (CLOCK_IN_SURE.test(text)) return { kind: 'clock_in', sure: true }
+  if (CLOCK_IN_LOOSE.test(text)) return { kind: 'clock_in', sure: false }
+  const out = CLOCK_OUT_SURE.exec(text)
+  if (out) return clockOut(out, ctx, true)
+  const loose = CLOCK_OUT_LOOSE.exec(text)
+  if (loose) return clockOut(loose, ctx, false)
   const hours = HOURS.exec(text)
   if (hours) {
     const member = hours[1] ?? hours[3]
@@ -134,11 +147,11 @@ function parseSet(m: RegExpExecArray, ctx: NannyContext): NannyCommand | undefin
   return date ? { kind: 'set', member, ...hours, date } : { kind: 'unclear', what: 'when' }
 }
 
-function clockOut(m: RegExpExecArray, ctx: NannyContext): NannyCommand {
+function clockOut(m: RegExpExecArray, ctx: NannyContext, sure: boolean): NannyCommand {
   const note = m[2]?.trim().replace(/^note:?\s*/i, '') || undefined
-  if (!m[1]) return { kind: 'clock_out', note }
+  if (!m[1]) return { kind: 'clock_out', note, sure }
   const t = clockTime(m[1])
-  if (!t) return { kind: 'clock_out', note }
+  if (!t) return { kind: 'clock_out', note, sure }
   // "leaving at 5:30" means the 5:30 nearest now (5:30 pm at 5:20 pm, not 5:30 am).
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone })
   const candidates = (t.meridiem ? [t.hour] : [t.hour % 12, (t.hour % 12) + 12]).flatMap((h) =>
@@ -147,7 +160,7 @@ function clockOut(m: RegExpExecArray, ctx: NannyContext): NannyCommand {
   const nearest = candidates.sort(
     (a, b) => Math.abs(a.diff(now).as('minutes')) - Math.abs(b.diff(now).as('minutes')),
   )[0]
-  return { kind: 'clock_out', at: nearest?.toJSDate(), note }
+  return { kind: 'clock_out', at: nearest?.toJSDate(), note, sure }
 }
 
 /** "8:30am" → { hour: 8, minute: 30, meridiem: true }; a bare "5" has no meridiem. */

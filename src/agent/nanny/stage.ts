@@ -1,5 +1,7 @@
 import type { z } from 'zod'
-import { memberName } from '../../domain/families/queries.js'
+import { isDomainError } from '../../domain/errors.js'
+import { findMemberByName, memberName } from '../../domain/families/queries.js'
+import { EARLY_MS, openPunch, plannedShifts } from '../../domain/nanny/service.js'
 import { daysText, dayText, hoursText, ruleDays, spanText } from '../../domain/nanny/time.js'
 import {
   cancelShiftTool,
@@ -14,6 +16,7 @@ import {
 import { runTool, type Tool } from '../../domain/tools.js'
 import { formatLocalTime } from '../../lib/timezone.js'
 import type { Stage, Turn } from '../../pipeline/types.js'
+import { findDrug } from '../parser/drugs.js'
 import { type NannyCommand, parseNanny } from './parse.js'
 
 const call = <I extends z.ZodType, O>(turn: Turn, tool: Tool<I, O>, input: unknown) =>
@@ -25,9 +28,49 @@ export function nannyStage(): Stage {
     name: 'nanny',
     async handle(turn) {
       const command = parseNanny(turn.text, { now: turn.clock.now(), timezone: turn.actor.timezone })
-      if (!command) return undefined
+      if (!command || !(await applies(turn, command))) return undefined
       return { route: `nanny:${command.kind}`, replies: [await answer(turn, command)] }
     },
+  }
+}
+
+/**
+ * Whether a command that reads like one is one for this sender (docs/decisions/0025): "here" only with
+ * a shift starting about now, "leaving" only while clocked in, and a shift change only about a member
+ * who is not a parent ("Maya is off Friday" is about a child; "Ben works 9–5" about a parent's job).
+ * Anything else goes on to the record's fast path and the agent.
+ */
+async function applies(turn: Turn, c: NannyCommand): Promise<boolean> {
+  const now = turn.clock.now()
+  switch (c.kind) {
+    case 'clock_in': {
+      if (c.sure) return true
+      const soon = { from: new Date(now.getTime() - 12 * 3_600_000), to: new Date(now.getTime() + EARLY_MS) }
+      const due = await plannedShifts(turn.tx, turn.actor, soon, turn.actor.memberId)
+      return due.some((p) => p.end > now) && !(await openPunch(turn.tx, turn.actor, now))
+    }
+    case 'clock_out':
+      return c.sure || Boolean(await openPunch(turn.tx, turn.actor, now))
+    case 'set':
+    case 'cancel':
+    case 'stop':
+      return await isWorker(turn, c.member)
+    case 'cover':
+      return (await isWorker(turn, c.member)) && (await isWorker(turn, c.cover))
+    default:
+      return true
+  }
+}
+
+/** A member of the sender's family who could work a shift (not a parent); ambiguous names count, for the tool to ask. */
+async function isWorker(turn: Turn, name: string): Promise<boolean> {
+  try {
+    const m = await findMemberByName(turn.tx, turn.actor, name)
+    return m.role !== 'owner' && m.role !== 'admin'
+  } catch (err) {
+    if (isDomainError(err) && err.code === 'conflict') return true
+    if (isDomainError(err) && err.code === 'not_found') return false
+    throw err
   }
 }
 
@@ -77,11 +120,8 @@ async function answer(turn: Turn, c: NannyCommand): Promise<string> {
         : ' (no shift was planned now; the hours still count)'
       return [`Clocked in at ${formatLocalTime(r.inAt, zone)}${shift}.`, ...(r.catchUp ? [r.catchUp] : [])].join('\n')
     }
-    case 'clock_out': {
-      const r = await call(turn, clockOutTool, { at: c.at?.toISOString(), note: c.note })
-      const told = r.told ? ' I’ve sent the parents your summary.' : ''
-      return `Clocked out at ${formatLocalTime(r.outAt, zone)} — ${hoursText(r.minutes)} this shift.${told}`
-    }
+    case 'clock_out':
+      return await clockOut(turn, c)
     case 'hours':
       return await hours(turn, c)
     case 'unclear':
@@ -89,6 +129,18 @@ async function answer(turn: Turn, c: NannyCommand): Promise<string> {
         ? 'Which hours? Say them like “Maria works Mon–Fri 8–5” or “Maria works tomorrow 9am–1pm”.'
         : 'Which day? Say it like “cancel Maria’s shift Friday” or “Jo covers Maria’s shift tomorrow”.'
   }
+}
+
+async function clockOut(turn: Turn, c: Extract<NannyCommand, { kind: 'clock_out' }>): Promise<string> {
+  const r = await call(turn, clockOutTool, { at: c.at?.toISOString(), note: c.note })
+  const told = r.told ? ' I’ve sent the parents your summary.' : ''
+  // A dose written only in the note would skip the record and the dose check.
+  const drug = c.note ? findDrug(c.note) : undefined
+  const dose =
+    drug && drug !== 'many'
+      ? `\nYour note mentions ${drug.drug.name}: if you gave a dose, log it too (e.g. “gave Maya ${drug.drug.name} 80 mg at 4pm”) so the dose check counts it.`
+      : ''
+  return `Clocked out at ${formatLocalTime(r.outAt, turn.actor.timezone)} — ${hoursText(r.minutes)} this shift.${told}${dose}`
 }
 
 async function list(turn: Turn, c: Extract<NannyCommand, { kind: 'list' }>): Promise<string> {

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
 import { DomainError } from '../errors.js'
+import { activeShifts, stopShift } from '../nanny/service.js'
 import { enqueueOutbox, enqueueToMember } from '../outbox/service.js'
 import { getFamily, getMember } from './queries.js'
 import {
@@ -243,6 +244,8 @@ export async function removeMember(tx: Tx, actor: ActorContext, now: Date, membe
   }
   await tx.update(members).set({ status: 'removed', removedAt: now }).where(eq(members.id, member.id))
   await tx.delete(channelIdentities).where(eq(channelIdentities.memberId, member.id))
+  // A caregiver who leaves works no more shifts: no reminders to her, no missed clock-in alarms.
+  for (const shift of await activeShifts(tx, actor, member.id)) await stopShift(tx, actor, now, shift.id)
   await tx
     .update(invitations)
     .set({ status: 'revoked', respondedAt: now })

@@ -10,12 +10,27 @@ import { families, members } from '../families/schema.js'
 import type { NewOutboxMessage } from '../outbox/service.js'
 import { parentsOf, toMembers } from '../schedules/derived.js'
 import type { KindHook } from '../schedules/kinds.js'
-import { shifts } from './schema.js'
+import { type Shift, shifts } from './schema.js'
 import { clockedInFor, isSkipped } from './service.js'
-import { dayText, shiftOccurrences, spanText } from './time.js'
+import { dayText, type Occurrence, shiftOccurrences, spanText } from './time.js'
 
 /** The clock-in check runs this long after the start (issue #8: "after 15 minutes"). */
 export const CHECK_AFTER_MINUTES = 15
+
+/**
+ * The occurrence a firing is about. The reminders and the check are the shift's rule moved on the wall
+ * clock, so the occurrence is found the same way: the shift starting on the next local day (the evening
+ * before), starting within two hours after (an hour before), or within two hours before (the check).
+ * Exact arithmetic would miss on a DST day, when a moved wall-clock time can land in the gap.
+ */
+function occurrenceFor(shift: Shift, step: 'eve' | 'soon' | 'check', at: Date): Occurrence | undefined {
+  const HOURS_2 = 2 * 3_600_000
+  if (step === 'soon') return shiftOccurrences(shift, at, new Date(at.getTime() + HOURS_2), 1)[0]
+  if (step === 'check') return shiftOccurrences(shift, new Date(at.getTime() - HOURS_2), at).at(-1)
+  const tomorrow = DateTime.fromJSDate(at, { zone: shift.timezone }).plus({ days: 1 }).startOf('day')
+  const found = shiftOccurrences(shift, tomorrow.toJSDate(), tomorrow.plus({ days: 1 }).toJSDate(), 2)
+  return found.find((o) => o.start < tomorrow.plus({ days: 1 }).toJSDate())
+}
 
 export const shiftHook: KindHook = {
   quietWhenMissed: true,
@@ -27,14 +42,16 @@ export const shiftHook: KindHook = {
       if (!f.send || !step || !shiftId) continue
       const [shift] = await tx.select().from(shifts).where(eq(shifts.id, shiftId))
       if (shift?.status !== 'active') continue
-      // The occurrence this firing is about: the first start from the check's offset back (the check
-      // fires after the start; the reminders fire before it).
-      const from = new Date(f.send.at.getTime() - CHECK_AFTER_MINUTES * 60_000)
-      const [o] = shiftOccurrences(shift, from, new Date(f.send.at.getTime() + 36 * 3_600_000), 1)
+      const o = occurrenceFor(shift, step, f.send.at)
       if (!o || (await isSkipped(tx, shift.id, o.date))) continue
       const zone = shift.timezone
       const [family] = await tx.select({ name: families.name }).from(families).where(eq(families.id, shift.familyId))
-      const [worker] = await tx.select({ name: members.name }).from(members).where(eq(members.id, shift.memberId))
+      const [worker] = await tx
+        .select({ name: members.name, status: members.status })
+        .from(members)
+        .where(eq(members.id, shift.memberId))
+      // A caregiver who left the family works no more shifts (removeMember stops them too).
+      if (worker?.status !== 'active') continue
       const key = (memberId: string) => `shift:${shift.id}:${step}:${o.start.getTime()}:${memberId}`
       if (step === 'check') {
         if (await clockedInFor(tx, shift.memberId, o.start, now)) continue

@@ -2,7 +2,7 @@
  * Caregivers' shifts, clock in / clock out, handoffs and hours (docs/decisions/0025). Every function
  * takes the verified actor; the tools decide who may call which.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, isNull, like, lt, or } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
@@ -234,8 +234,11 @@ export async function isSkipped(tx: Tx, shiftId: string, date: string): Promise<
   return Boolean(row)
 }
 
-/** A punch still open this long after clocking in is treated as forgotten, not as a 30-hour shift. */
-const OPEN_PUNCH_MS = 16 * 60 * 60 * 1000
+/**
+ * A punch still open this long after clocking in is treated as forgotten, not as a 30-hour shift: the
+ * longest shift (24 h) and two hours to spare.
+ */
+const OPEN_PUNCH_MS = MAX_MINUTES * 60_000 + 2 * 3_600_000
 /** A clock-in this long before a shift's start (or any time during it) counts for that shift. */
 export const EARLY_MS = 2 * 60 * 60 * 1000
 
@@ -326,7 +329,10 @@ export async function clockOut(
   return { ...open, outAt: m.at, note, updatedAt: now }
 }
 
-/** Whether a member clocked in for an occurrence starting at `start` (from 2 h before it until `now`). */
+/**
+ * Whether a member is clocked in for an occurrence starting at `start`: a clock-in from 2 h before it
+ * until `now`, or one still open (or ending after the start) from an earlier shift running into it.
+ */
 export async function clockedInFor(tx: Tx, memberId: string, start: Date, now: Date): Promise<boolean> {
   const [row] = await tx
     .select({ id: shiftPunches.id })
@@ -334,8 +340,13 @@ export async function clockedInFor(tx: Tx, memberId: string, start: Date, now: D
     .where(
       and(
         eq(shiftPunches.memberId, memberId),
-        gte(shiftPunches.inAt, new Date(start.getTime() - EARLY_MS)),
+        gte(shiftPunches.inAt, new Date(start.getTime() - OPEN_PUNCH_MS)),
         lt(shiftPunches.inAt, new Date(now.getTime() + 1)),
+        or(
+          gte(shiftPunches.inAt, new Date(start.getTime() - EARLY_MS)),
+          isNull(shiftPunches.outAt),
+          gt(shiftPunches.outAt, start),
+        ),
       ),
     )
     .limit(1)
@@ -360,7 +371,11 @@ export interface WorkedTime {
  */
 export const OVERTIME_AFTER_MINUTES = 40 * 60
 
-/** Time worked in [from, to) per member (everyone with punches, or one), with overtime past 40 h. */
+/**
+ * Time worked in [from, to) per member (everyone with punches, or one), with overtime past 40 h. A
+ * punch across the week's edge counts in each week for the hours worked in it (FLSA counts hours in
+ * the workweek they are worked); an open punch counts up to now.
+ */
 export async function workedTime(
   tx: Tx,
   actor: ActorContext,
@@ -375,7 +390,7 @@ export async function workedTime(
       and(
         eq(shiftPunches.familyId, actor.familyId),
         memberId ? eq(shiftPunches.memberId, memberId) : undefined,
-        gte(shiftPunches.inAt, week.from),
+        gte(shiftPunches.inAt, new Date(week.from.getTime() - OPEN_PUNCH_MS)),
         lt(shiftPunches.inAt, week.to),
       ),
     )
@@ -384,7 +399,10 @@ export async function workedTime(
   const by = new Map<string, WorkedTime>()
   for (const p of rows) {
     const end = p.outAt ?? (now.getTime() - p.inAt.getTime() < OPEN_PUNCH_MS ? now : p.inAt)
-    const minutes = Math.max(0, Math.round((end.getTime() - p.inAt.getTime()) / 60_000))
+    const from = Math.max(p.inAt.getTime(), week.from.getTime())
+    const to = Math.min(end.getTime(), week.to.getTime())
+    if (to <= from) continue
+    const minutes = Math.round((to - from) / 60_000)
     const w = by.get(p.memberId) ?? {
       memberId: p.memberId,
       name: names.get(p.memberId) ?? 'someone',

@@ -5,7 +5,7 @@
  * exactly as the shift does (src/lib/recurrence.ts places every occurrence).
  */
 import { DateTime } from 'luxon'
-import { occurrencesBetween, type Recurrence } from '../../lib/recurrence.js'
+import { occurrencesBetween, placeLocal, type Recurrence } from '../../lib/recurrence.js'
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
@@ -67,9 +67,22 @@ export interface Occurrence {
 export function shiftOccurrences(s: Recurrence & { minutes: number }, from: Date, to: Date, limit = 100): Occurrence[] {
   return occurrencesBetween(s, from, to, limit).map((start) => ({
     start,
-    end: new Date(start.getTime() + s.minutes * 60_000),
+    end: wallClockEnd(start, s.minutes, s.timezone),
     date: DateTime.fromJSDate(start, { zone: s.timezone }).toISODate() ?? '',
   }))
+}
+
+/**
+ * The end of a shift on the wall clock: 22:00 + 8 h is 06:00 local, even on the night the clocks
+ * change (absolute time would say 05:00 or 07:00).
+ */
+export function wallClockEnd(start: Date, minutes: number, zone: string): Date {
+  const wall = DateTime.fromJSDate(start, { zone })
+  const end = DateTime.fromObject(
+    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
+    { zone: 'UTC' },
+  ).plus({ minutes })
+  return placeLocal({ year: end.year, month: end.month, day: end.day, hour: end.hour, minute: end.minute }, zone)
 }
 
 /** "8:00 AM–5:00 PM". */

@@ -43,17 +43,20 @@ describe('parseNanny', () => {
     ['my shifts', { kind: 'list', member: undefined, mine: true }],
     ["Maria's shifts", { kind: 'list', member: 'Maria', mine: false }],
     ['who’s working tomorrow?', { kind: 'list', member: undefined, mine: false }],
-    ['here', { kind: 'clock_in' }],
-    ["I'm here!", { kind: 'clock_in' }],
-    ['clocking in', { kind: 'clock_in' }],
-    ['clocking out', { kind: 'clock_out', note: undefined }],
-    ['Clocking out - she ate well and napped at 1', { kind: 'clock_out', note: 'she ate well and napped at 1' }],
-    ['leaving at 5:30', { kind: 'clock_out', at: new Date('2026-03-10T21:30:00Z'), note: undefined }],
+    ['here', { kind: 'clock_in', sure: false }],
+    ["I'm here!", { kind: 'clock_in', sure: false }],
+    ['clocking in', { kind: 'clock_in', sure: true }],
+    ['clocking out', { kind: 'clock_out', note: undefined, sure: true }],
     [
-      'leaving at 4pm. Leo has a runny nose',
-      { kind: 'clock_out', at: new Date('2026-03-10T20:00:00Z'), note: 'Leo has a runny nose' },
+      'Clocking out - she ate well and napped at 1',
+      { kind: 'clock_out', note: 'she ate well and napped at 1', sure: true },
     ],
-    ['done for the day', { kind: 'clock_out', note: undefined }],
+    ['leaving at 5:30', { kind: 'clock_out', at: new Date('2026-03-10T21:30:00Z'), note: undefined, sure: false }],
+    [
+      'signing off at 4pm. Leo has a runny nose',
+      { kind: 'clock_out', at: new Date('2026-03-10T20:00:00Z'), note: 'Leo has a runny nose', sure: true },
+    ],
+    ['done for the day', { kind: 'clock_out', note: undefined, sure: true }],
     ['hours this week', { kind: 'hours', member: undefined, week: 'this' }],
     ['my hours', { kind: 'hours', member: undefined, week: 'this' }],
     ["Maria's hours last week", { kind: 'hours', member: 'Maria', week: 'last' }],
@@ -71,6 +74,8 @@ describe('parseNanny', () => {
     'remind me about her shots',
     'done',
     'cancel 2',
+    'Leaving now - taking Maya to the park',
+    'heading out, back at 3',
   ])('leaves “%s” to the other stages', (text) => expect(parse(text)).toBeUndefined())
 })
 
