@@ -97,7 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     { whatsapp, ...deps.outbox },
   )
   // After a commit that may have changed the family record (a handled message, a fired schedule): wake
-  // the outbox sender, and whoever else listens (Slack's App Home republishes; docs/decisions/0029).
+  // the outbox sender, and whoever else listens (Slack's App Home republishes; docs/decisions/0031).
   const recordListeners: (() => void)[] = []
   const committed = () => {
     outbox.notify()

@@ -26,7 +26,7 @@ export interface SlackBoltOptions {
   clock: Clock
   /** Wakes the outbox sender after a write outside the pipeline (a button, a modal, an invitation). */
   onOutbox: () => void
-  /** How long App Home waits to coalesce changes before republishing (docs/decisions/0029). */
+  /** How long App Home waits to coalesce changes before republishing (docs/decisions/0031). */
   homeDebounceMs?: number
 }
 
@@ -79,7 +79,7 @@ export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTP
     }
     await store(parsed.message, 'event', context.retryNum)
   }
-  // The modal, App Home, the family channel and /nanny's subcommands (docs/decisions/0029).
+  // The modal, App Home, the family channel and /nanny's subcommands (docs/decisions/0031).
   const client = createSlackClient({ botToken: o.botToken, apiUrl: o.apiUrl, log: o.log })
   const home = new HomeRefresher({ db: o.db, clock: o.clock, client, log }, o.homeDebounceMs)
   const features = { ...o, client, onRecordChanged: () => home.nudge() }

@@ -22,7 +22,7 @@ interface Viewer {
 }
 
 /**
- * Keeps App Home current (docs/decisions/0029). `app_home_opened` publishes at once and remembers the
+ * Keeps App Home current (docs/decisions/0031). `app_home_opened` publishes at once and remembers the
  * viewer (in memory, for a day). After any commit that may have changed the record (`nudge`: the inbox
  * worker, the scheduler, the modal), a coalesced pass runs outside every transaction: it reads which
  * families the audit log says changed since the last pass (ids sort by creation) and republishes Home

@@ -1,5 +1,5 @@
 /**
- * The family's record at a glance, per dependent: what App Home shows (docs/decisions/0029). A read model
+ * The family's record at a glance, per dependent: what App Home shows (docs/decisions/0031). A read model
  * over the care log, medications, reminders and SOS, scoped to the actor's family like every read.
  */
 import { and, desc, eq, gte, isNull } from 'drizzle-orm'

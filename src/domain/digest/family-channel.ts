@@ -8,7 +8,7 @@ import { startDigestSchedule, stopDigestSchedule } from './schedule.js'
 /**
  * The family channel's daily digest: a `digest` schedule marked `familyChannel`, at the default digest
  * time (20:00 on the family's wall clock), set up by the parent who chose the channel. Choosing the
- * channel again replaces the schedule, so a family has one channel digest a day (docs/decisions/0029).
+ * channel again replaces the schedule, so a family has one channel digest a day (docs/decisions/0031).
  */
 export async function startFamilyChannelDigest(tx: Tx, actor: ActorContext, now: Date): Promise<void> {
   const active = await tx

@@ -51,7 +51,7 @@ export async function sendDigests(tx: Tx, now: Date, firings: DigestFiring[], re
 }
 
 /**
- * Where a digest goes: the member's first channel, or for the family channel's digest (0029) that
+ * Where a digest goes: the member's first channel, or for the family channel's digest (0031) that
  * channel, with no member (no quiet hours, no fallback: the channel is read by everyone, when they like).
  */
 async function destination(tx: Tx, schedule: Schedule, routes: Awaited<ReturnType<typeof memberRoutesMany>>) {

@@ -5,7 +5,7 @@ import { families, members } from '../families/schema.js'
  * A family's shared channel: the place the whole family reads (a Slack channel). One per family; setting
  * another replaces it. The channel adapter owns both strings: `key` is how it recognises a message from
  * that place (for Slack `team:channel`), `address` is where it posts (an outbox address). The domain only
- * stores and compares them. See docs/decisions/0029-slack-modal-home-family-channel.md.
+ * stores and compares them. See docs/decisions/0031-slack-modal-home-family-channel.md.
  */
 export const familyChannels = table(
   'family_channels',

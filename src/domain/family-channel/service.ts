@@ -10,7 +10,7 @@ import { type FamilyChannel, familyChannels } from './schema.js'
 /**
  * Makes a place the family's channel (parents only). A place belongs to one family: another family's
  * channel is refused without saying whose it is. Setting it again moves it; the daily digest follows
- * (docs/decisions/0029).
+ * (docs/decisions/0031).
  */
 export async function setFamilyChannel(
   tx: Tx,
