@@ -4,6 +4,7 @@ import {
   ms,
   type Row,
   type ServerKind,
+  type ServerOptions,
   type SignedRequest,
   signedInbound,
   spawnServer,
@@ -17,7 +18,7 @@ const SECONDS = 5
 const POOL_SIZE = 90_000
 const GOAL_RATIO = 0.5
 
-interface Measured {
+export interface Measured {
   rps: number
   p99: number
   /** Server CPU per request, and how busy the server was: well under 100% means the client was the limit. */
@@ -69,7 +70,7 @@ export async function ingestRate(): Promise<{ rps: number; measuredNow: boolean 
 }
 
 /** Signed ahead of time, so HMAC work stays out of the client while it measures. */
-function signedPool(): SignedRequest[] {
+export function signedPool(): SignedRequest[] {
   const phones = memberPhones(50)
   return Array.from({ length: POOL_SIZE }, (_, i) => signedInbound(phones[i % phones.length] ?? '', 'who am i'))
 }
@@ -78,15 +79,20 @@ function signedPool(): SignedRequest[] {
  * One side: warm-up, then the measured run, on a fresh server. MedNanny takes each body once (a repeated
  * MessageSid is a cheap duplicate, which would flatter it); the baseline stores nothing, so it may cycle.
  */
-async function measure(kind: ServerKind, pool: SignedRequest[], cycle: boolean): Promise<Measured> {
-  const server = await spawnServer(kind)
+export async function measure(
+  kind: ServerKind,
+  pool: SignedRequest[],
+  cycle: boolean,
+  opts: ServerOptions & { more?: () => SignedRequest } = {},
+): Promise<Measured> {
+  const server = await spawnServer(kind, opts)
   let next = 0
   let signedLate = 0
   const take = (): SignedRequest => {
     const i = next++
     if (i < pool.length || cycle) return pool[i % pool.length] as SignedRequest
     signedLate++
-    return signedInbound('+15550100000', 'who am i')
+    return opts.more?.() ?? signedInbound('+15550100000', 'who am i')
   }
   const run = (duration: number) =>
     autocannon({
@@ -97,7 +103,7 @@ async function measure(kind: ServerKind, pool: SignedRequest[], cycle: boolean):
         {
           setupRequest: (req) => {
             const r = take()
-            return { ...req, method: 'POST', path: WEBHOOK_PATH, headers: r.headers, body: r.body }
+            return { ...req, method: 'POST', path: r.path ?? WEBHOOK_PATH, headers: r.headers, body: r.body }
           },
         },
       ],
@@ -121,7 +127,7 @@ async function measure(kind: ServerKind, pool: SignedRequest[], cycle: boolean):
   }
 }
 
-function report(label: string, m: Measured) {
+export function report(label: string, m: Measured) {
   const problems = m.non2xx + m.errors ? `  (non-2xx ${m.non2xx}, errors ${m.errors})` : ''
   const late = m.signedLate ? `  (${m.signedLate} signed during the run: pool ran out)` : ''
   const cpu = `server CPU ${Math.round(m.cpuUsPerRequest)} µs/req, ${Math.round(m.busy * 100)}% busy`

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles|agent` runs one. Each figure is
+ * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles|agent|slack` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
 import { agentBench } from './agent.js'
@@ -11,6 +11,7 @@ import { ingest } from './ingest.js'
 import { latency } from './latency.js'
 import { memory } from './memory.js'
 import { scheduler, schedulerIdle } from './scheduler.js'
+import { slack } from './slack.js'
 import { sos } from './sos.js'
 import { agent, type Row } from './support.js'
 
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   sos,
   cycles,
   agent: agentBench,
+  slack,
 }
 
 async function main() {

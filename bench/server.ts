@@ -33,7 +33,7 @@ async function main() {
 async function build(kind: ServerKind, opts: ServerOptions, dir: string): Promise<FastifyInstance> {
   if (kind === 'baseline-ingest') return ingestBaseline()
   if (kind === 'baseline-send') return sendBaseline(opts.fakeUrl ?? '')
-  const app = await buildApp(benchConfig(dir, opts.fakeUrl), { logger: createLogger('silent') })
+  const app = await buildApp(benchConfig(dir, opts.fakeUrl, opts.slack), { logger: createLogger('silent') })
   if (opts.start) app.mednanny.start()
   // Ingest runs without the workers, but with the WAL checkpoints off the event loop, as in production.
   else app.mednanny.db.startBackgroundCheckpoints()

@@ -30,9 +30,20 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-/** The app's config for a bench: Twilio on (so webhooks verify), logs silent, DB in `dir`. */
-export function benchConfig(dir: string, fakeUrl?: string): Config {
+export const SLACK_SIGNING_SECRET = 'bench-slack-signing-secret-0123'
+export const SLACK_EVENTS_PATH = '/slack/events'
+
+/** The app's config for a bench: Twilio on (so webhooks verify), Slack too when asked, logs silent, DB in `dir`. */
+export function benchConfig(dir: string, fakeUrl?: string, slack = false): Config {
   return loadConfig({
+    ...(slack
+      ? {
+          SLACK_SIGNING_SECRET,
+          SLACK_BOT_TOKEN: 'xoxb-bench-0000',
+          // As for Twilio: a closed port, so an accidental Web API call fails instead of reaching Slack.
+          SLACK_API_URL: 'http://127.0.0.1:9/api/',
+        }
+      : {}),
     DATABASE_PATH: join(dir, 'mednanny.db'),
     PUBLIC_BASE_URL,
     LOG_LEVEL: 'silent',
@@ -50,6 +61,8 @@ export const memberPhones = (n: number) => Array.from({ length: n }, (_, i) => `
 export interface SignedRequest {
   body: string
   headers: Record<string, string>
+  /** Where it is posted (default the Twilio webhook). */
+  path?: string
 }
 
 /**
@@ -130,6 +143,8 @@ export interface ServerOptions {
   fakeUrl?: string
   /** Start the inbox worker and outbox sender (`app.mednanny.start()`). */
   start?: boolean
+  /** Configure Slack too (POST /slack/events through Bolt). */
+  slack?: boolean
 }
 
 export interface ServerHandle {

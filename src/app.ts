@@ -60,6 +60,8 @@ export interface AppDeps {
   twilioTimeoutMs?: number
   /** Group-commit window for webhooks in ms (default 0: the next turn of the event loop). */
   ingestWindowMs?: number
+  /** How long Slack's App Home coalesces record changes before republishing (default 2 s). */
+  slackHomeDebounceMs?: number
 }
 
 /** The running parts behind the HTTP server, for main.ts (start/stop) and tests (drain). */
@@ -69,6 +71,8 @@ export interface MedNanny {
   worker: InboxWorker
   outbox: OutboxSender
   scheduler: Scheduler
+  /** Slack's App Home refresher, when Slack is configured: `flush()` republishes what changed now. */
+  slackHome?: { flush(): Promise<number> }
   start(): void
   stop(): Promise<void>
 }
@@ -92,6 +96,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     { db, clock, log, senders: await buildSenders(config, deps, log) },
     { whatsapp, ...deps.outbox },
   )
+  // After a commit that may have changed the family record (a handled message, a fired schedule): wake
+  // the outbox sender, and whoever else listens (Slack's App Home republishes; docs/decisions/0031).
+  const recordListeners: (() => void)[] = []
+  const committed = () => {
+    outbox.notify()
+    for (const listener of recordListeners) listener()
+  }
   // The family record's fast path (parser → tools); the red-flag gate also uses it to record what a
   // flagged message reported.
   const record = recordStage(parseMessage)
@@ -120,7 +131,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       photos: await buildPhotos(config, log, deps),
     },
     // Handling a message writes its replies to the outbox: wake the sender.
-    { ...deps.worker, onHandled: () => outbox.notify() },
+    { ...deps.worker, onHandled: committed },
   )
   const scheduler = new Scheduler(
     { db, clock, log },
@@ -130,7 +141,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       doseNudgeMs: config.doseNudgeMinutes * 60_000,
       refillDays: config.refillReminderDays,
       ...deps.scheduler,
-      onFired: () => outbox.notify(),
+      onFired: committed,
     },
   )
   // Webhooks are group-committed: those read in one turn of the event loop share one transaction (a
@@ -192,12 +203,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       import('./channels/slack/bolt.js'),
       import('./channels/slack/routes.js'),
     ])
-    const { receiver } = createSlackBolt({
+    const { receiver, home } = createSlackBolt({
       ...config.slack,
       accept,
       log,
-      interactions: { db, clock, onOutbox: () => outbox.notify() },
+      db,
+      clock,
+      onOutbox: () => outbox.notify(),
+      homeDebounceMs: deps.slackHomeDebounceMs,
     })
+    recordListeners.push(() => home.nudge())
+    mednanny.slackHome = home
+    app.addHook('onClose', async () => home.stop())
     await app.register(slackRoutes, { receiver })
   }
   if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept })

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'members:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   'members:invite': ['owner', 'admin'],
   'members:remove': ['owner', 'admin'],
+  /** Which shared channel (Slack) is the family's: the parents choose it. */
+  'family:channel': ['owner', 'admin'],
   /** Children and adults cared for: parents add them; everyone in the family can see who they are. */
   'dependents:read': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   'dependents:write': ['owner', 'admin'],

@@ -27,13 +27,22 @@ export interface FakeSlackFileRequest {
   auth: string
 }
 
+/** A Block Kit view as the app sent it (a modal or a Home tab). */
+export interface SlackView {
+  type: string
+  callback_id?: string
+  private_metadata?: string
+  blocks: { type: string; block_id?: string; text?: { text: string }; element?: Record<string, unknown> }[]
+  [key: string]: unknown
+}
+
 export const FAKE_BOT_USER = 'U0BOT0001'
 export const FAKE_BOT_ID = 'B0BOT0001'
 
 /**
  * A local stand-in for https://slack.com/api/: `POST /api/<method>` with a form or JSON body and a
- * Bearer token, as @slack/web-api sends it. Implements conversations.open, chat.postMessage and
- * auth.test, records every call, and can be scripted per method (429 + Retry-After, or a platform error).
+ * Bearer token, as @slack/web-api sends it. Implements conversations.open, chat.postMessage, auth.test,
+ * views.open, views.publish and users.info, records every call, and can be scripted per method (429 + Retry-After, or a platform error).
  */
 export class FakeSlack {
   readonly calls: FakeSlackCall[] = []
@@ -108,6 +117,17 @@ export class FakeSlack {
   message(channel: string, ts: string): { text: string; blocks?: SlackBlock[] } | undefined {
     const update = this.updated.filter((u) => u.channel === channel && u.ts === ts).at(-1)
     return update ?? this.messages.find((p) => p.channel === channel && p.ts === ts)
+  }
+
+  /** Views opened (modals) and published (App Home), in order, with the view parsed. */
+  views(method: 'views.open' | 'views.publish'): { userId?: string; triggerId?: string; view: SlackView }[] {
+    return this.calls
+      .filter((c) => c.method === method && c.ok)
+      .map((c) => ({
+        ...(c.args.user_id ? { userId: String(c.args.user_id) } : {}),
+        ...(c.args.trigger_id ? { triggerId: String(c.args.trigger_id) } : {}),
+        view: (typeof c.args.view === 'string' ? JSON.parse(c.args.view) : c.args.view) as SlackView,
+      }))
   }
 
   /** The DM channel the fake opens for a user: `D` + the user id without its `U`. */
@@ -199,6 +219,18 @@ export class FakeSlack {
       case 'chat.postEphemeral':
         if (!args.channel || !args.user) return { ok: false, error: 'channel_not_found' }
         return { ok: true, message_ts: `1789560000.${String(++this.seq).padStart(6, '0')}` }
+      case 'views.open':
+      case 'views.publish': {
+        const view = typeof args.view === 'string' ? (JSON.parse(args.view) as Record<string, unknown>) : args.view
+        if (!view) return { ok: false, error: 'invalid_arguments' }
+        if (method === 'views.open' && !args.trigger_id) return { ok: false, error: 'invalid_trigger_id' }
+        return { ok: true, view: { id: `V${String(++this.seq).padStart(8, '0')}`, ...(view as object) } }
+      }
+      case 'users.info':
+        return {
+          ok: true,
+          user: { id: args.user, name: 'someone', real_name: 'Someone', profile: { display_name: 'Someone' } },
+        }
       default:
         return { ok: false, error: 'unknown_method' }
     }

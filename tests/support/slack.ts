@@ -13,8 +13,12 @@ export interface SlackTestApp extends TestApp {
   slack: FakeSlack
   /** POSTs a signed Events API callback; the envelope's event_id is generated unless given. */
   event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<Reply>
-  /** POSTs a signed slash command as `user`. */
-  command(command: '/nanny' | '/sos', user: string, text: string): Promise<Reply>
+  /** POSTs a signed slash command as `user`, typed in `channel` (default a public channel). */
+  command(command: '/nanny' | '/sos', user: string, text: string, opts?: { channel?: string }): Promise<Reply>
+  /** POSTs a signed `view_submission` of a modal as `user`. */
+  submitView(user: string, view: SubmittedView): Promise<Reply>
+  /** Runs the pending App Home refresh now (what the debounce timer would do). */
+  flushHome(): Promise<number>
   /**
    * POSTs a signed block_actions payload (form-encoded `payload=<json>`, as Slack sends interactivity):
    * `user` clicked the button `actionId` on the message at `channel`/`ts`. `actionTs` identifies the
@@ -29,6 +33,14 @@ export interface ClickOptions {
   actionTs?: string
   /** Sign with another secret (a forged request). */
   secret?: string
+}
+
+/** The parts of a submitted view the app reads. */
+export interface SubmittedView {
+  id: string
+  callbackId: string
+  values: Record<string, Record<string, Record<string, unknown>>>
+  privateMetadata?: string
 }
 
 export interface Reply {
@@ -69,6 +81,8 @@ export async function startSlackTestApp(
   const slack = await new FakeSlack().start()
   const t = await startTestApp({
     ...opts,
+    // App Home republishes only when a test calls flushHome(), never on a real timer mid-test.
+    deps: { slackHomeDebounceMs: 3_600_000, ...opts.deps },
     env: {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -94,12 +108,12 @@ export async function startSlackTestApp(
     }
     return postSlack(t.app, body, 'application/json', headers)
   }
-  const command: SlackTestApp['command'] = async (name, user, text) => {
+  const command: SlackTestApp['command'] = async (name, user, text, opts = {}) => {
     const body = new URLSearchParams({
       token: 'gIkuvaNzQIHg97ATvDxqgjtO',
       team_id: TEAM,
       team_domain: 'example',
-      channel_id: 'C2147483705',
+      channel_id: opts.channel ?? 'C2147483705',
       channel_name: 'general',
       user_id: user,
       user_name: 'someone',
@@ -142,16 +156,69 @@ export async function startSlackTestApp(
     const headers = slackSignature(body, undefined, opts.secret)
     return postSlack(t.app, body, 'application/x-www-form-urlencoded', headers)
   }
+  const submitView: SlackTestApp['submitView'] = async (user, v) => {
+    const payload = {
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'example' },
+      user: { id: user, username: 'someone', name: 'someone', team_id: TEAM },
+      api_app_id: 'A0001ABCD',
+      token: 'XXYYZZ',
+      trigger_id: `13345224609.738474920.${String(++seq).padStart(10, '0')}`,
+      view: {
+        id: v.id,
+        team_id: TEAM,
+        type: 'modal',
+        blocks: [],
+        private_metadata: v.privateMetadata ?? '{}',
+        callback_id: v.callbackId,
+        state: { values: v.values },
+        hash: '1789560100.abcdef',
+        title: { type: 'plain_text', text: 'Log care' },
+        clear_on_close: false,
+        notify_on_close: false,
+        root_view_id: v.id,
+        previous_view_id: null,
+        app_id: 'A0001ABCD',
+        external_id: '',
+        bot_id: 'B0BOT0001',
+      },
+      response_urls: [],
+      is_enterprise_install: false,
+      enterprise: null,
+    }
+    return postSlack(
+      t.app,
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    )
+  }
   return {
     ...t,
     slack,
     event,
     command,
     click,
+    submitView,
+    flushHome: async () => (await t.app.mednanny.slackHome?.flush()) ?? 0,
     close: async () => {
       await t.close()
       await slack.stop()
     },
+  }
+}
+
+/** A message in a channel (not a DM), as Slack's `message.channels` event; in a thread when `threadTs` is given. */
+export function channelMessage(channel: string, user: string, text: string, threadTs?: string) {
+  const ts = `1789560100.${String(++seq).padStart(6, '0')}`
+  return {
+    type: 'message',
+    channel,
+    channel_type: 'channel',
+    user,
+    text,
+    ts,
+    event_ts: ts,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
   }
 }
 

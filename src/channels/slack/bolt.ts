@@ -1,10 +1,16 @@
 import { App, HTTPReceiver } from '@slack/bolt'
 import type { Logger } from 'pino'
+import type { Db } from '../../db/client.js'
 import type { AcceptInbound, InboundMessage } from '../../domain/inbox/service.js'
-import { registerSlackActions, type SlackActionsOptions } from './actions.js'
-import { slackClientOptions } from './client.js'
+import type { Clock } from '../../lib/clock.js'
+import { registerSlackActions } from './actions.js'
+import { createSlackClient, slackClientOptions } from './client.js'
+import { registerNannySubcommands } from './commands.js'
+import { FamilyChannels, familyChannelHandler } from './family-channel.js'
+import { HomeRefresher, registerAppHome } from './home.js'
 import { inboundFromCommand, inboundFromEvent } from './inbound.js'
 import { boltLogger } from './logger.js'
+import { registerLogModal } from './modal.js'
 
 /** Events, slash commands and interactivity all arrive here (the Slack app's request URL). */
 export const SLACK_EVENTS_PATH = '/slack/events'
@@ -16,8 +22,12 @@ export interface SlackBoltOptions {
   /** Stores a message durably (group-committed) and wakes the worker; resolves once it is committed. */
   accept: AcceptInbound
   log: Logger
-  /** Buttons and ✅ reactions (actions.ts): handled at once, against the database. */
-  interactions?: Omit<SlackActionsOptions, 'log'>
+  db: Db
+  clock: Clock
+  /** Wakes the outbox sender after a write outside the pipeline (a button, a modal, an invitation). */
+  onOutbox: () => void
+  /** How long App Home waits to coalesce changes before republishing (docs/decisions/0031). */
+  homeDebounceMs?: number
 }
 
 export const NANNY_USAGE =
@@ -35,7 +45,7 @@ const SOS_ACK =
  * `processBeforeResponse` holds the HTTP answer until the listener has committed the message, so an
  * acknowledged event is never lost; that takes milliseconds, well inside Slack's 3 seconds.
  */
-export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTPReceiver } {
+export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTPReceiver; home: HomeRefresher } {
   const logger = boltLogger(o.log)
   const receiver = new HTTPReceiver({
     signingSecret: o.signingSecret,
@@ -49,6 +59,9 @@ export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTP
     receiver,
     authorize: async () => ({ botToken: o.botToken }),
     ignoreSelf: false,
+    // Bolt's default conversation store keeps per-conversation state in memory for listeners that ask
+    // for it; none of ours does, and it cost ~17% of the event ingest CPU (bench/slack.ts, profiled).
+    convoStore: false,
     logger,
     clientOptions: slackClientOptions({ apiUrl: o.apiUrl }),
   })
@@ -66,8 +79,25 @@ export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTP
     }
     await store(parsed.message, 'event', context.retryNum)
   }
-  app.event('message', onEvent)
-  app.event('app_mention', onEvent)
+  // The modal, App Home, the family channel and /nanny's subcommands (docs/decisions/0031).
+  const client = createSlackClient({ botToken: o.botToken, apiUrl: o.apiUrl, log: o.log })
+  const home = new HomeRefresher({ db: o.db, clock: o.clock, client, log }, o.homeDebounceMs)
+  const features = { ...o, client, onRecordChanged: () => home.nudge() }
+  const familyChannels = new FamilyChannels(o)
+  const onFamilyChannelMessage = familyChannelHandler(features, familyChannels)
+
+  // Messages and mentions (every DM: the hot path) are taken by the first global middleware, before Bolt
+  // runs every listener's matcher chain on them, which was most of Slack's ingest cost (bench/slack.ts).
+  app.use(async ({ body, context, next }) => {
+    const envelope = body as { type?: string; event?: { type?: string } }
+    const type = envelope.type === 'event_callback' ? envelope.event?.type : undefined
+    if (type !== 'message' && type !== 'app_mention') return await next()
+    await onEvent({ body, context })
+    await onFamilyChannelMessage(body)
+  })
+  registerNannySubcommands(app, features, familyChannels)
+  registerLogModal(app, features)
+  registerAppHome(app, home)
 
   app.command('/nanny', async ({ command, ack }) => {
     const message = inboundFromCommand(command)
@@ -81,6 +111,7 @@ export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTP
     await store(message, 'sos')
     await ack(SOS_ACK)
   })
-  if (o.interactions) registerSlackActions(app, { ...o.interactions, log: o.log })
-  return { app, receiver }
+  // Buttons and ✅ reactions (actions.ts): handled at once, against the database.
+  registerSlackActions(app, { db: o.db, clock: o.clock, onOutbox: o.onOutbox, log: o.log })
+  return { app, receiver, home }
 }

@@ -314,6 +314,7 @@ export async function daySummary(tx: Tx, actor: ActorContext, now: Date, depende
     breastMinutes: fed.breastMinutes,
     wet: changes.filter((d) => d.wet).length,
     dirty: changes.filter((d) => d.dirty).length,
+    changes: changes.length,
     sleptMinutes,
     asleep: naps.some((s) => !s.endAt),
     temperature,

@@ -4,13 +4,19 @@ import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import { nextOccurrence, type Recurrence } from '../../lib/recurrence.js'
 import type { ActorContext } from '../actor.js'
-import { type Schedule, schedules } from '../schedules/schema.js'
+import { type Schedule, type ScheduleDetail, schedules } from '../schedules/schema.js'
 
 /**
  * The member's digest as a `digest` schedule: daily at `at` (`HH:mm`) on the family's wall clock, so the
  * scheduler's RRULE machinery keeps it at that local time through DST (docs/decisions/0018).
  */
-export async function startDigestSchedule(tx: Tx, actor: ActorContext, now: Date, at: string): Promise<Schedule> {
+export async function startDigestSchedule(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  at: string,
+  detail: ScheduleDetail | null = null,
+): Promise<Schedule> {
   const today = DateTime.fromJSDate(now, { zone: actor.timezone }).toISODate()
   const recurrence: Recurrence = { dtstart: `${today}T${at}`, rrule: 'FREQ=DAILY', timezone: actor.timezone }
   const row: Schedule = {
@@ -29,7 +35,7 @@ export async function startDigestSchedule(tx: Tx, actor: ActorContext, now: Date
     medicationId: null,
     dependentId: null,
     dedupeKey: null,
-    detail: null,
+    detail,
     createdAt: now,
     updatedAt: now,
   }

@@ -43,6 +43,19 @@ export async function acceptInbound(tx: Tx, now: Date, m: InboundMessage): Promi
 }
 
 /**
+ * Stores a request that is handled synchronously, in the caller's transaction, as already done: a Slack
+ * modal submission, whose effects commit with this row. The unique (channel, externalId) index makes a
+ * resubmission a duplicate, which the caller then leaves alone.
+ */
+export async function recordHandledInbound(tx: Tx, now: Date, m: InboundMessage): Promise<AcceptResult> {
+  const result = await acceptInbound(tx, now, m)
+  if (!result.duplicate) {
+    await tx.update(inbox).set({ status: 'done', handledAt: now }).where(eq(inbox.id, result.id))
+  }
+  return result
+}
+
+/**
  * Stores several inbound messages in the caller's transaction (the webhook group commit, see
  * lib/batcher.ts), one result per message in order. A message repeated within the batch, or already
  * stored, is a duplicate that points at the stored row.

@@ -6,9 +6,10 @@ import { medications } from '../medications/schema.js'
 /**
  * reminder: set by a person. dose: a regimen's fixed time (docs/decisions/0019). dose_nudge: a dose not
  * logged in time, one row per step and recipient. refill: a supply check, re-armed when a dose is logged.
- * immunization: a week before a child's vaccine visit. digest: a member's daily digest (0020). shift: a
- * caregiver's shift reminders and the missed clock-in check (0025). cycle: before a member's predicted
- * period, to her only (0028; never exported with the family's record).
+ * immunization: a week before a child's vaccine visit. digest: a member's daily digest (0020), or the
+ * family channel's (`detail.familyChannel`, 0031). shift: a caregiver's shift reminders and the missed
+ * clock-in check (0025). cycle: before a member's predicted period, to her only (0028; never exported
+ * with the family's record).
  */
 export const SCHEDULE_KINDS = [
   'reminder',
@@ -34,6 +35,8 @@ export interface ScheduleDetail {
   /** shift: the shift, and which message this schedule sends for each occurrence. */
   shiftId?: string
   shiftStep?: 'eve' | 'soon' | 'check'
+  /** digest: the family channel's digest, posted there rather than to `memberId` (who set it up). */
+  familyChannel?: boolean
 }
 
 /**

@@ -1,0 +1,88 @@
+import { listFamilyChannels } from '../../domain/family-channel/service.js'
+import type { InboundMessage } from '../../domain/inbox/service.js'
+import { slackReplyAddress, slackUserAddress } from './address.js'
+import { type SlackFeatureDeps, slackActor } from './deps.js'
+import { plainText } from './inbound.js'
+
+/** How the family channel is recognised: `team:channel` (the domain stores it as an opaque key). */
+export const familyChannelKey = (team: string, channel: string) => `${team}:${channel}`
+
+/**
+ * The family channels, in memory (one small row per family), so a message in any other channel the app
+ * is in costs no database read. Loaded on first use; `/nanny here` updates it.
+ */
+export class FamilyChannels {
+  private byKey: Map<string, string> | undefined
+
+  constructor(private readonly d: Pick<SlackFeatureDeps, 'db'>) {}
+
+  /** The family whose channel this is, if any. */
+  async familyOf(team: string, channel: string): Promise<string | undefined> {
+    if (!this.byKey) {
+      const rows = await this.d.db.read((tx) => listFamilyChannels(tx))
+      this.byKey = new Map(rows.map((r) => [r.key, r.familyId]))
+    }
+    return this.byKey.get(familyChannelKey(team, channel))
+  }
+
+  /** A family chose this channel; its previous one stops being special. */
+  set(familyId: string, key: string): void {
+    if (!this.byKey) return // loaded on first use, with the new row
+    for (const [k, f] of this.byKey) if (f === familyId) this.byKey.delete(k)
+    this.byKey.set(key, familyId)
+  }
+}
+
+interface Envelope {
+  team_id?: string
+  event_id?: string
+  authorizations?: { user_id?: string; is_bot?: boolean }[]
+  event?: ChannelMessage
+}
+
+interface ChannelMessage {
+  type: string
+  channel?: string
+  channel_type?: string
+  user?: string
+  text?: string
+  ts?: string
+  thread_ts?: string
+  bot_id?: string
+  subtype?: string
+}
+
+/**
+ * Every message in a family channel (not only mentions) from an active member of *that* family goes to
+ * the pipeline and is answered in a thread under it, one conversation per thread. Anyone else's
+ * messages there are left alone: no instructions posted into the family's conversation, and no answers
+ * about another family. A message that mentions the app is left to the `app_mention` event (bolt.ts), which
+ * answers it the same way (Slack sends both events for it, with different event ids).
+ */
+export function familyChannelHandler(d: SlackFeatureDeps, channels: FamilyChannels) {
+  return async (body: unknown): Promise<void> => {
+    const envelope = body as Envelope
+    const e = envelope.event
+    const team = envelope.team_id
+    if (!team || !envelope.event_id || e?.type !== 'message' || e.channel_type === 'im' || e.bot_id || e.subtype) return
+    if (!e.channel || !e.user || !e.ts) return
+    const bot = envelope.authorizations?.find((a) => a.is_bot)?.user_id
+    if (bot && e.text?.includes(`<@${bot}`)) return
+    const familyId = await channels.familyOf(team, e.channel)
+    if (!familyId) return
+    const actor = await d.db.read((tx) => slackActor(tx, team, e.user ?? ''))
+    if (actor?.familyId !== familyId) return
+    const thread = e.thread_ts ?? e.ts
+    const message: InboundMessage = {
+      channel: 'slack',
+      externalId: envelope.event_id,
+      fromAddress: slackUserAddress(team, e.user),
+      conversationKey: `slack:${team}:${e.channel}:${thread}`,
+      body: plainText(e.text ?? '', { stripMention: false }),
+      meta: { replyTo: slackReplyAddress(team, e.user, e.channel, thread) },
+    }
+    if (!message.body) return
+    const { id, duplicate } = await d.accept(message)
+    d.log.info({ inboxId: id, kind: 'family-channel', duplicate }, 'inbound accepted')
+  }
+}
