@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buttonValue, parseButtonValue, slackBlocks } from '../../src/channels/slack/blocks.js'
+import { buttonValue, parseButtonValue, slackBlocks, summaryBlocks } from '../../src/channels/slack/blocks.js'
 import type { OutboxPayload } from '../../src/domain/outbox/payload.js'
 
 const sos: OutboxPayload = { kind: 'sos_alert', incidentId: 'sos_01ABCDEF' }
@@ -81,5 +81,37 @@ describe('button values', () => {
     expect(parseButtonValue(JSON.stringify({ kind: 'sos_alert', incidentId: "x' OR 1=1" }))).toBeUndefined()
     expect(parseButtonValue(JSON.stringify({ kind: 'private_notice' }))).toBeUndefined()
     expect(parseButtonValue(JSON.stringify({ kind: 'dose_guard', doseIds: [] }))).toBeUndefined()
+  })
+})
+
+describe('summaryBlocks', () => {
+  it('lays a digest out as a header, a section per child and the stop line as context, text unchanged', () => {
+    const text = [
+      '🌙 Daily digest — the 24 hours to Tue 8:00 PM',
+      'Maya',
+      '• Feeds: 3 (360 ml)',
+      '⚠️ temperature 38.2 °C at Tue 3:00 PM',
+      'Leo',
+      '• Nothing logged.',
+      'Reply DIGEST OFF to stop these.',
+    ].join('\n')
+    expect(summaryBlocks(text)).toEqual([
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: '🌙 Daily digest — the 24 hours to Tue 8:00 PM', emoji: true },
+      },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '*Maya*\n• Feeds: 3 (360 ml)\n⚠️ temperature 38.2 °C at Tue 3:00 PM' },
+      },
+      { type: 'section', text: { type: 'mrkdwn', text: '*Leo*\n• Nothing logged.' } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Reply DIGEST OFF to stop these.' }] },
+    ])
+    expect(slackBlocks(text, { kind: 'summary' })).toEqual(summaryBlocks(text))
+  })
+
+  it('escapes markup in what people typed', () => {
+    const blocks = summaryBlocks('👋 Maria clocked out\nMaya\n📝 note at 3 PM: <b>& naps</b>')
+    expect(JSON.stringify(blocks)).toContain('&lt;b&gt;&amp; naps&lt;/b&gt;')
   })
 })

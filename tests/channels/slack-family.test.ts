@@ -99,6 +99,18 @@ describe('/nanny here and the family channel', () => {
     expect(digests).toEqual([
       { channel: FAMILY, text: expect.stringMatching(/^🌙 Daily digest[\s\S]*Leo\n• Feeds: 1 \(120 ml\)/) },
     ])
+    // Laid out as Block Kit: the heading, a section per child, the way to stop it as context.
+    const [posted] = t.slack.messages.filter((p) => p.channel === FAMILY)
+    expect(posted?.blocks?.[0]).toMatchObject({
+      type: 'header',
+      text: { text: expect.stringMatching(/^🌙 Daily digest/) },
+    })
+    expect(posted?.blocks).toContainEqual(
+      expect.objectContaining({
+        type: 'section',
+        text: expect.objectContaining({ text: expect.stringMatching(/^\*Leo\*\n• Feeds: 1 \(120 ml\)/) }),
+      }),
+    )
     // Once a day, however many times the scheduler looks.
     await t.app.mednanny.scheduler.tick()
     await t.settle()

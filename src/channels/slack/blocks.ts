@@ -24,13 +24,54 @@ export function escapeText(text: string): string {
 /** The blocks for a message with a payload, or undefined when it is plain text. */
 export function slackBlocks(text: string, payload: OutboxPayload | null | undefined): Block[] | undefined {
   if (!payload || payload.kind === 'private_notice') return undefined
+  if (payload.kind === 'summary') return summaryBlocks(text)
   const section: Block = { type: 'section', text: { type: 'mrkdwn', text: clip(escapeText(text), SECTION_MAX) } }
   if (payload.answered) return [section]
   const value = buttonValue(payload)
   return [section, { type: 'actions', block_id: `mn_${payload.kind}`, elements: buttonsFor(payload, value) }]
 }
 
-function buttonsFor(payload: Exclude<OutboxPayload, { kind: 'private_notice' }>, value: string): ButtonElement[] {
+/** A line of a summary that belongs to the child above it (digest/words.ts writes them). */
+const ITEM = /^(?:•|⚠️|📝)/u
+/** Slack allows 50 blocks a message; a header's text is at most 150 characters. */
+const BLOCKS_MAX = 50
+const HEADER_MAX = 150
+
+/**
+ * A digest or handoff (digest/words.ts, nanny/handoff.ts): its first line as the header, each child
+ * (a name, then its • lines) as a section with the name in bold, and a closing "Reply …" line as
+ * context. The same text, laid out; nothing is added or dropped.
+ */
+export function summaryBlocks(text: string): Block[] {
+  const [head = '', ...rest] = text.split('\n')
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(head, HEADER_MAX), emoji: true } }]
+  let section: string[] = []
+  const flush = () => {
+    if (section.length) {
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(section.join('\n'), SECTION_MAX) } })
+    }
+    section = []
+  }
+  for (const line of rest) {
+    if (ITEM.test(line) && section.length) {
+      section.push(escapeText(line))
+      continue
+    }
+    flush()
+    if (/^Reply /.test(line)) {
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeText(line) }] })
+      continue
+    }
+    section = [ITEM.test(line) ? escapeText(line) : `*${escapeText(line)}*`]
+  }
+  flush()
+  return blocks.slice(0, BLOCKS_MAX)
+}
+
+function buttonsFor(
+  payload: Exclude<OutboxPayload, { kind: 'private_notice' } | { kind: 'summary' }>,
+  value: string,
+): ButtonElement[] {
   switch (payload.kind) {
     case 'sos_alert':
       return [button('Acknowledge — I’m responding', 'sos_ack', value, 'danger')]

@@ -45,6 +45,7 @@ export async function sendDigests(tx: Tx, now: Date, firings: DigestFiring[], re
       toAddress: to.address,
       kind: 'digest',
       body: digestText(list, period.to, f.schedule.timezone),
+      payload: { kind: 'summary' },
     })
   }
   await enqueueOutboxMany(tx, now, messages)

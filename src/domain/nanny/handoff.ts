@@ -29,12 +29,13 @@ export async function clockOutHandoff(
     ...(punch.note ? [`${worker}’s note: ${punch.note}`] : []),
   ]
   const parents = (await parentsOf(tx, actor.familyId)).map((p) => p.id).filter((id) => id !== actor.memberId)
-  return await toMembers(tx, parents, {
+  const messages = await toMembers(tx, parents, {
     familyId: actor.familyId,
     kind: 'shift_handoff',
     key: (memberId) => `handoff:${punch.id}:${memberId}`,
     body: () => lines.join('\n'),
   })
+  return messages.map((m) => ({ ...m, payload: { kind: 'summary' } }))
 }
 
 /**

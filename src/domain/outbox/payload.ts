@@ -13,5 +13,7 @@ export type OutboxPayload =
   | { kind: 'dose_guard'; doseIds: string[]; answered?: boolean }
   /** A notice for one person where they are (Slack: an ephemeral message in that conversation). */
   | { kind: 'private_notice' }
+  /** A digest or a shift handoff: a heading, then one block per child (Slack: Block Kit sections). */
+  | { kind: 'summary' }
 
 export type OutboxPayloadKind = OutboxPayload['kind']
