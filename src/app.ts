@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { chartStage } from './agent/charts/stage.js'
 import { fastPath } from './agent/fast-path.js'
 import { memoryStage } from './agent/memory/stage.js'
 import type { AgentLimits } from './agent/model/agent.js'
@@ -19,9 +21,11 @@ import type { Config } from './config.js'
 import { type Db, openDatabase } from './db/client.js'
 import { type AcceptInbound, acceptInboundMany, type InboundMessage } from './domain/inbox/service.js'
 import { healthRoutes } from './http/health.js'
+import { mediaPath, mediaRoutes } from './http/media.js'
 import { Batcher } from './lib/batcher.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
+import { UrlSigner } from './lib/signed-url.js'
 import { OutboxSender, type OutboxSenderOptions } from './outbox/sender-loop.js'
 import type { ChannelSender } from './outbox/types.js'
 import { firstOf } from './pipeline/compose.js'
@@ -73,11 +77,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = deps.logger ?? createLogger(config.logLevel)
   const db = deps.db ?? openDatabase(config.databasePath, { fieldKey: config.dataEncryptionKey })
   const ownsDb = !deps.db
+  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0027).
+  const signer = new UrlSigner(
+    config.mediaUrlSecret ?? randomBytes(32).toString('base64url'),
+    config.mediaUrlTtlMinutes * 60,
+  )
+  const mediaUrl = (id: string) => signer.sign(mediaPath(id), clock.now())
 
   // WhatsApp through Twilio: free-form text only inside the 24-hour window (docs/decisions/0020).
   const whatsapp = config.twilio?.whatsappFrom ? { templateId: config.twilio.whatsappTemplateSid } : undefined
   const outbox = new OutboxSender(
-    { db, clock, log, senders: await buildSenders(config, deps, log) },
+    { db, clock, log, senders: await buildSenders(config, deps, log, mediaUrl) },
     { whatsapp, ...deps.outbox },
   )
   // The family record's fast path (parser → tools); the red-flag gate also uses it to record what a
@@ -93,7 +103,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         pendingAnswerStage(),
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
-      fastPath: firstOf('fast-path', [memoryStage, fastPath, reminderStage(), preferenceStage(), record]),
+      fastPath: firstOf('fast-path', [memoryStage, fastPath, reminderStage(), preferenceStage(), chartStage(), record]),
       agent: deps.agent ?? (await buildAgent(config, log, deps.agentLimits)),
     },
     // Handling a message writes its replies to the outbox: wake the sender.
@@ -154,6 +164,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('mednanny', mednanny)
 
   await app.register(healthRoutes, { db })
+  await app.register(mediaRoutes, { db, clock, signer })
   await app.register(twilioRoutes, {
     db,
     clock,
@@ -171,7 +182,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     const { receiver } = createSlackBolt({ ...config.slack, accept, log })
     await app.register(slackRoutes, { receiver })
   }
-  if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept })
+  if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept, mediaUrl })
 
   app.addHook('onClose', async () => {
     await mednanny.stop()
@@ -209,17 +220,22 @@ async function buildSenders(
   config: Config,
   deps: AppDeps,
   log: Logger,
+  mediaUrl: (id: string) => string,
 ): Promise<Partial<Record<string, ChannelSender>>> {
-  if (!config.slack) return twilioSenders(config, deps)
+  if (!config.slack) return twilioSenders(config, deps, mediaUrl)
   const [{ SlackSender }, { createSlackClient }] = await Promise.all([
     import('./channels/slack/sender.js'),
     import('./channels/slack/client.js'),
   ])
   const client = createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, log })
-  return { ...twilioSenders(config, deps), slack: new SlackSender(client) }
+  return { ...twilioSenders(config, deps, mediaUrl), slack: new SlackSender(client) }
 }
 
-function twilioSenders(config: Config, deps: AppDeps): Partial<Record<string, ChannelSender>> {
+function twilioSenders(
+  config: Config,
+  deps: AppDeps,
+  mediaUrl: (id: string) => string,
+): Partial<Record<string, ChannelSender>> {
   const t = config.twilio
   if (!t) {
     const console = new ConsoleSender()
@@ -227,9 +243,14 @@ function twilioSenders(config: Config, deps: AppDeps): Partial<Record<string, Ch
   }
   const client = createTwilioClient(t, { timeoutMs: deps.twilioTimeoutMs })
   const statusCallback = config.publicBaseUrl ? `${config.publicBaseUrl}/webhooks/twilio/status` : undefined
+  // Twilio fetches media from our public URL; without PUBLIC_BASE_URL there is none to give it.
+  const base = config.publicBaseUrl
+  const media = base ? (id: string) => `${base}${mediaUrl(id)}` : undefined
   return {
-    ...(t.smsFrom ? { sms: new TwilioSender(client, 'sms', t.smsFrom, statusCallback) } : {}),
-    ...(t.whatsappFrom ? { whatsapp: new TwilioSender(client, 'whatsapp', t.whatsappFrom, statusCallback) } : {}),
+    ...(t.smsFrom ? { sms: new TwilioSender(client, 'sms', t.smsFrom, statusCallback, media) } : {}),
+    ...(t.whatsappFrom
+      ? { whatsapp: new TwilioSender(client, 'whatsapp', t.whatsappFrom, statusCallback, media) }
+      : {}),
     // SOS calls come from the SMS number (a Twilio number with voice).
     ...(t.smsFrom ? { voice: new TwilioCallSender(client, t.smsFrom, config.publicBaseUrl) } : {}),
   }

@@ -126,6 +126,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       familyId: actor?.familyId,
       memberId: actor?.memberId,
       urgent: outcome.urgent ?? false,
+      mediaId: i === 0 ? outcome.mediaId : undefined,
     })
   }
   if (actor && outcome.remember !== false) {

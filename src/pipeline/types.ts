@@ -12,6 +12,8 @@ export interface Outcome {
   urgent?: boolean
   /** False when the exchange must not join the conversation's memory ("forget this conversation"). */
   remember?: boolean
+  /** A chart or document (a `media` row) sent with the first reply, as MMS/WhatsApp media or a link. */
+  mediaId?: string
 }
 
 /** One inbound message from a known member, inside the transaction that will commit its effects. */

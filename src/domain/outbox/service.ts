@@ -41,6 +41,8 @@ export interface NewOutboxMessage {
   fallbackOf?: string | null
   /** WhatsApp only: send through this approved template, the body as its variable. */
   templateId?: string | null
+  /** A `media` row sent with the text (on the first part of a long one). */
+  mediaId?: string | null
 }
 
 /** Writes the message (split into parts when too long) in the caller's transaction. Returns the row ids. */
@@ -106,6 +108,7 @@ function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeo
     nextAttemptAt: now,
     fallbackOf: m.fallbackOf ?? null,
     templateId: m.templateId ?? null,
+    mediaId: i === 0 ? (m.mediaId ?? null) : null,
     createdAt: now,
     updatedAt: now,
   }))
@@ -367,6 +370,7 @@ export async function failOutsideWindow(
     urgent: row.urgent,
     fallbackOf: row.fallbackOf ?? row.id,
     templateId,
+    mediaId: row.mediaId,
   })
   return id
 }
@@ -395,6 +399,7 @@ async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<strin
     inReplyTo: row.inReplyTo,
     urgent: row.urgent,
     fallbackOf: rootId,
+    mediaId: row.mediaId,
   })
   return id
 }
