@@ -2,6 +2,7 @@
  * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
+import { charts, pdf } from './charts.js'
 import { coverage } from './coverage.js'
 import { fastPath } from './fast-path.js'
 import { gate } from './gate.js'
@@ -22,6 +23,8 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   scheduler,
   'scheduler-idle': schedulerIdle,
   sos,
+  charts,
+  pdf,
 }
 
 async function main() {

@@ -13,6 +13,7 @@ import { memberCommand } from './member.js'
 import { medicalCommand, medicationCommand } from './record.js'
 import { slackCommand } from './slack.js'
 import { sosCommand } from './sos.js'
+import { visitSummaryCommand } from './visit-summary.js'
 
 export interface RunOptions {
   /** The environment; DATABASE_PATH (through loadConfig) and DEBUG are read from it. */
@@ -52,6 +53,7 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
     medicalCommand,
     sosCommand,
     slackCommand,
+    visitSummaryCommand,
   ]) {
     program.addCommand(inherit(make(ctx), program))
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { TopLevelSpec } from 'vega-lite'
 import { lmsAt, valueAtZ, zForPercentile } from '../growth/percentile.js'
 import type { Indicator } from '../growth/who-lms.js'
@@ -159,6 +160,20 @@ function curveValues(indicator: Indicator, sex: 'male' | 'female', upTo: number)
   return out
 }
 
+/**
+ * Debian's fonts-dejavu-core (installed in the Dockerfile): loading two font files is cheaper and more
+ * predictable than scanning every system font on each render. Without them, resvg scans the system.
+ */
+const DEJAVU = '/usr/share/fonts/truetype/dejavu'
+const FONT_FILES = [`${DEJAVU}/DejaVuSans.ttf`, `${DEJAVU}/DejaVuSans-Bold.ttf`]
+let fonts: { loadSystemFonts: boolean; fontFiles?: string[] } | undefined
+function fontOptions() {
+  fonts ??= FONT_FILES.every((f) => existsSync(f))
+    ? { loadSystemFonts: false, fontFiles: FONT_FILES }
+    : { loadSystemFonts: true }
+  return fonts
+}
+
 /** Renders a Vega-Lite spec to PNG bytes. Vega and resvg are loaded on first use (they cost memory at rest). */
 export async function renderPng(spec: TopLevelSpec): Promise<Buffer> {
   const [vega, { compile }, { Resvg }] = await Promise.all([
@@ -172,7 +187,7 @@ export async function renderPng(spec: TopLevelSpec): Promise<Buffer> {
     const png = new Resvg(svg, {
       fitTo: { mode: 'zoom', value: CHART_SCALE },
       background: 'white',
-      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+      font: { ...fontOptions(), defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
     })
     return png.render().asPng()
   } finally {
