@@ -101,7 +101,12 @@ async function rasterFloor(): Promise<number[]> {
   ).join('')
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}"><rect width="100%" height="100%" fill="white"/>${bars}<text x="20" y="30" font-family="DejaVu Sans" font-size="18">Maya</text></svg>`
   return timed(async () =>
-    new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: false, fontFiles: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'] } }).render().asPng(),
+    new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: 2 },
+      font: { loadSystemFonts: false, fontFiles: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'] },
+    })
+      .render()
+      .asPng(),
   )
 }
 

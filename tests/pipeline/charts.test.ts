@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DAYS_PER_MONTH, growthPercentile, percentileWords } from '../../src/domain/growth/percentile.js'
 import { SECTIONS } from '../../src/domain/reports/visit-pdf.js'
-import { readPdf, renderPdfPage } from '../support/pdf.js'
 import { onboardFamily, PUBLIC_BASE_URL, startTestApp, type TestApp } from '../support/harness.js'
+import { readPdf, renderPdfPage } from '../support/pdf.js'
 
 const ANA = '+15551230001' // owner (New York)
 const MARIA = '+15551230003' // the nanny
@@ -45,7 +45,9 @@ describe('growth percentiles by chat', () => {
     const [first] = await say(ANA, 'maya 6.2 kg')
     expect(first).toMatch(/^Logged: Maya, weight 6\.2 kg/)
     expect(first).toContain('I need to know if Maya is a girl or a boy')
-    expect(await say(ANA, 'Maya is a girl')).toEqual(['Noted: Maya is a girl. Growth entries now show her WHO percentile.'])
+    expect(await say(ANA, 'Maya is a girl')).toEqual([
+      'Noted: Maya is a girl. Growth entries now show her WHO percentile.',
+    ])
 
     const [second] = await say(ANA, 'maya 6.2 kg')
     // 2025-11-10 to 2026-03-10 is 120 days in New York: 3.94 WHO months.
