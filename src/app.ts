@@ -20,6 +20,8 @@ import { TwilioCallSender } from './channels/twilio/voice.js'
 import type { Config } from './config.js'
 import { type Db, openDatabase } from './db/client.js'
 import { type AcceptInbound, acceptInboundMany, type InboundMessage } from './domain/inbox/service.js'
+import { loadMedia } from './domain/media/service.js'
+import { type Rendered, renderSnapshot } from './domain/reports/render.js'
 import { healthRoutes } from './http/health.js'
 import { mediaPath, mediaRoutes } from './http/media.js'
 import { Batcher } from './lib/batcher.js'
@@ -83,11 +85,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     config.mediaUrlTtlMinutes * 60,
   )
   const mediaUrl = (id: string) => signer.sign(mediaPath(id), clock.now())
+  // Slack takes the file itself (uploaded by the sender), drawn from the row's snapshot outside any transaction.
+  const drawMedia = async (id: string) => {
+    const found = await db.read((tx) => loadMedia(tx, id))
+    return found ? await renderSnapshot(found.snapshot) : undefined
+  }
 
   // WhatsApp through Twilio: free-form text only inside the 24-hour window (docs/decisions/0020).
   const whatsapp = config.twilio?.whatsappFrom ? { templateId: config.twilio.whatsappTemplateSid } : undefined
   const outbox = new OutboxSender(
-    { db, clock, log, senders: await buildSenders(config, deps, log, mediaUrl) },
+    { db, clock, log, senders: await buildSenders(config, deps, log, mediaUrl, drawMedia) },
     { whatsapp, ...deps.outbox },
   )
   // The family record's fast path (parser → tools); the red-flag gate also uses it to record what a
@@ -221,6 +228,7 @@ async function buildSenders(
   deps: AppDeps,
   log: Logger,
   mediaUrl: (id: string) => string,
+  drawMedia: (id: string) => Promise<Rendered | undefined>,
 ): Promise<Partial<Record<string, ChannelSender>>> {
   if (!config.slack) return twilioSenders(config, deps, mediaUrl)
   const [{ SlackSender }, { createSlackClient }] = await Promise.all([
@@ -228,7 +236,7 @@ async function buildSenders(
     import('./channels/slack/client.js'),
   ])
   const client = createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, log })
-  return { ...twilioSenders(config, deps, mediaUrl), slack: new SlackSender(client) }
+  return { ...twilioSenders(config, deps, mediaUrl), slack: new SlackSender(client, drawMedia) }
 }
 
 function twilioSenders(

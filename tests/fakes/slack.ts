@@ -23,6 +23,8 @@ export const FAKE_BOT_ID = 'B0BOT0001'
  */
 export class FakeSlack {
   readonly calls: FakeSlackCall[] = []
+  /** Files uploaded to the URL files.getUploadURLExternal handed out: their id and size in bytes. */
+  readonly uploads: { fileId: string; bytes: number }[] = []
   private readonly scripts = new Map<string, FakeSlackScript[]>()
   private server: Server | undefined
   private seq = 0
@@ -62,6 +64,15 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
+    // Step 2 of files.uploadV2: the bytes, to the URL step 1 returned (files.slack.com in production).
+    const upload = req.url?.match(/^\/upload\/(F\w+)$/)?.[1]
+    if (upload) {
+      const chunks: Buffer[] = []
+      for await (const c of req) chunks.push(c as Buffer)
+      this.uploads.push({ fileId: upload, bytes: Buffer.concat(chunks).length })
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      return res.end(`OK - ${Buffer.concat(chunks).length}`)
+    }
     const method = req.url?.match(/^\/api\/([\w.]+)$/)?.[1]
     const raw = await readBody(req)
     if (req.method !== 'POST' || !method) return json(res, 404, { ok: false, error: 'unknown_method' })
@@ -102,6 +113,15 @@ export class FakeSlack {
           ts,
           message: { type: 'message', text: args.text, bot_id: FAKE_BOT_ID, ts },
         }
+      }
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(++this.seq).padStart(8, '0')}`
+        return { ok: true, file_id: fileId, upload_url: `${this.url.replace(/\/api\/$/, '')}/upload/${fileId}` }
+      }
+      case 'files.completeUploadExternal': {
+        const files = JSON.parse(String(args.files ?? '[]')) as { id: string; title?: string }[]
+        if (!args.channel_id) return { ok: false, error: 'channel_not_found' }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) }
       }
       default:
         return { ok: false, error: 'unknown_method' }

@@ -28,13 +28,19 @@ export class SlackSender implements ChannelSender {
   /** user id → their DM channel with the app; conversations.open returns the same one every time. */
   private readonly dms = new Map<string, string>()
 
-  constructor(private readonly client: SlackClient) {}
+  constructor(
+    private readonly client: SlackClient,
+    /** Draws a `media` row (a chart, a visit summary) for upload as a Slack file; docs/decisions/0027. */
+    private readonly media?: (mediaId: string) => Promise<SlackFile | undefined>,
+  ) {}
 
   async send(row: OutboxRow): Promise<SendResult> {
     const to = parseSlackAddress(row.toAddress)
     if (!to) return { status: 'failed', code: 'bad_address', message: 'not a Slack address' }
     try {
       const channel = to.channel ?? (await this.dmChannel(to.user))
+      const file = row.mediaId ? await this.media?.(row.mediaId) : undefined
+      if (file) return await this.upload(channel, to.threadTs, row.body, file)
       const res = await this.client.chat.postMessage({
         channel,
         text: escapeText(row.body),
@@ -49,6 +55,28 @@ export class SlackSender implements ChannelSender {
     }
   }
 
+  /**
+   * The text as the file's comment, the picture or PDF as a file in the same place (files.uploadV2:
+   * getUploadURLExternal, the bytes, completeUploadExternal). Slack's own file store holds it from then on.
+   */
+  private async upload(
+    channel: string,
+    threadTs: string | undefined,
+    body: string,
+    file: SlackFile,
+  ): Promise<SendResult> {
+    const res = await this.client.filesUploadV2({
+      channel_id: channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      initial_comment: escapeText(body),
+      file: file.bytes,
+      filename: file.filename,
+      title: file.filename,
+    } as Parameters<SlackClient['filesUploadV2']>[0])
+    const uploaded = res.files.flatMap((f) => (f as { files?: { id?: string }[] }).files ?? [])
+    return { status: 'sent', providerMessageId: `${channel}/file:${uploaded[0]?.id ?? ''}`, delivered: true }
+  }
+
   private async dmChannel(user: string): Promise<string> {
     const known = this.dms.get(user)
     if (known) return known
@@ -58,6 +86,11 @@ export class SlackSender implements ChannelSender {
     this.dms.set(user, id)
     return id
   }
+}
+
+export interface SlackFile {
+  bytes: Buffer
+  filename: string
 }
 
 /** Slack reads &, < and > as markup (docs.slack.dev/messaging/formatting-message-text): escape them. */
