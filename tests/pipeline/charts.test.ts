@@ -80,6 +80,9 @@ describe('charts by chat, sent as media by a signed, expiring URL', () => {
     expect(res.headers['content-type']).toBe('image/png')
     expect(res.headers['cache-control']).toBe('private, no-store')
     expect(pngSize(res.rawPayload)).toEqual({ width: 1200, height: 720 })
+    // The route logs the row and its size, never the signature (a capability) or the values.
+    expect(t.logs.text).toContain('"msg":"media rendered"')
+    expect(t.logs.text).not.toContain('sig=')
   })
 
   it('refuses a tampered signature, path or expiry, and an expired link', async () => {
