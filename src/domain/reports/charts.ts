@@ -89,7 +89,11 @@ const UNITS: Record<Indicator, { name: string; unit: string }> = {
   head: { name: 'Head circumference', unit: 'cm' },
 }
 
-/** The WHO percentiles drawn under the child's points (3rd, 15th, median, 85th, 97th). */
+/**
+ * The WHO percentiles drawn under the child's points (3rd, 15th, median, 85th, 97th): the curves of WHO's
+ * own percentile charts and tables ("Birth to 2 years (percentiles)", e.g.
+ * https://www.who.int/tools/child-growth-standards/standards/weight-for-age).
+ */
 export const CURVE_PERCENTILES = [3, 15, 50, 85, 97] as const
 
 /** Her points over the WHO percentile curves of her sex, birth to 24 months. */
