@@ -4,6 +4,7 @@ import { familyTools } from '../../domain/families/tools.js'
 import { medicalTools } from '../../domain/medical/tools.js'
 import { medicationTools } from '../../domain/medications/tools.js'
 import { preferenceTools } from '../../domain/preferences/tools.js'
+import { reportTools } from '../../domain/reports/tools.js'
 import { reminderTools } from '../../domain/schedules/tools.js'
 import { sosTools } from '../../domain/sos/tools.js'
 import type { Tool } from '../../domain/tools.js'
@@ -22,4 +23,5 @@ export const agentTools: readonly Tool[] = [
   ...reminderTools,
   ...preferenceTools,
   ...sosTools,
+  ...reportTools,
 ] as Tool[]

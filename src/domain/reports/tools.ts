@@ -16,7 +16,7 @@ export type ChartName = (typeof CHARTS)[number]
 export const makeChartTool = defineTool({
   name: 'make_chart',
   description:
-    'A chart picture for a dependent: sleep or feeds per day over the last 7 or 30 days, or growth (weight, length or head circumference) over the WHO percentile curves.',
+    'A chart picture for a dependent: sleep or feeds per day over the last 7 or 30 days, or growth (weight, length or head circumference) over the WHO percentile curves. The picture is sent with your reply: describe it in a sentence, never a link.',
   input: z.object({
     dependent,
     chart: z.enum(CHARTS).describe('sleep, feeds, growth (weight), length or head'),
@@ -51,7 +51,7 @@ export const makeChartTool = defineTool({
 export const visitSummaryTool = defineTool({
   name: 'visit_summary',
   description:
-    'A one-page PDF for the pediatrician: identity, allergies, medications, the last 7 days of feeds, sleep, diapers, temperatures and doses, the growth chart and immunizations.',
+    'A one-page PDF for the pediatrician: identity, allergies, medications, the last 7 days of feeds, sleep, diapers, temperatures and doses, the growth chart and immunizations. The PDF is sent with your reply.',
   input: z.object({ dependent }),
   permission: 'medical:read',
   readOnly: false,
@@ -60,7 +60,19 @@ export const visitSummaryTool = defineTool({
     const d = await findDependent(tx, actor, input.dependent)
     const snapshot = await visitSummary(tx, actor, now, d)
     const mediaId = await createMedia(tx, actor, now, { kind: 'visit_summary', dependentId: d.id, snapshot })
-    return { mediaId, dependent: d.name, snapshot }
+    // What the PDF holds, in counts: the PDF itself goes with the reply.
+    return {
+      mediaId,
+      dependent: d.name,
+      pages: 1,
+      allergies: snapshot.allergies.length,
+      medications: snapshot.medications.length,
+      temperatures: snapshot.temperatures.length,
+      doses: snapshot.doses.length,
+      growthMeasurements: snapshot.growth.points.length,
+      immunizationsGiven: snapshot.immunizations.given.length,
+      immunizationsDue: snapshot.immunizations.due.length,
+    }
   },
 })
 
