@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { logGrowthTool } from '../../src/domain/care-log/tools.js'
+import { addDependentTool } from '../../src/domain/dependents/tools.js'
 import {
   DAYS_PER_MONTH,
   growthPercentile,
@@ -9,6 +11,11 @@ import {
   zForPercentile,
 } from '../../src/domain/growth/percentile.js'
 import { growthStanding } from '../../src/domain/growth/service.js'
+import { growthPercentilesTool } from '../../src/domain/growth/tools.js'
+import { runTool } from '../../src/domain/tools.js'
+import { ManualClock } from '../../src/lib/clock.js'
+import { ownerOfNewFamily } from '../support/family.js'
+import { tempDb } from '../support/harness.js'
 
 /**
  * Published reference points of the WHO Child Growth Standards (WHO z-score tables, 0–2 years, and the
@@ -103,5 +110,32 @@ describe('WHO growth percentiles (LMS)', () => {
     const ok = growthStanding({ birthDate: '2025-11-10', sex: 'female' }, at, 'UTC', m)
     expect(ok.percentiles).toHaveLength(1)
     expect(ok.percentiles[0]?.ageMonths).toBeCloseTo(120 / DAYS_PER_MONTH, 6)
+  })
+})
+
+describe('growth_percentiles tool', () => {
+  it('reads the latest measurements with their WHO percentile, scoped to the family', async () => {
+    const { db, cleanup } = tempDb()
+    try {
+      const clock = new ManualClock('2026-03-10T15:00:00Z')
+      const owner = await ownerOfNewFamily(db, clock.now())
+      const other = await ownerOfNewFamily(db, clock.now(), { name: 'Others', phone: '+15551239999' })
+      const out = await db.transaction(async (tx) => {
+        const ctx = { tx, actor: owner, clock }
+        await runTool(addDependentTool, ctx, { name: 'Maya', birthDate: '2025-11-10', sex: 'female' })
+        await runTool(logGrowthTool, ctx, { dependent: 'Maya', weightKg: 6.2, lengthCm: 61 })
+        return runTool(growthPercentilesTool, ctx, { dependent: 'Maya' })
+      })
+      expect(out.latest.map((l) => [l.measure, l.percentile])).toEqual([
+        ['weight', 40.4],
+        ['length', expect.any(Number)],
+      ])
+      expect(out.missing).toBeUndefined()
+      await expect(
+        db.transaction((tx) => runTool(growthPercentilesTool, { tx, actor: other, clock }, { dependent: 'Maya' })),
+      ).rejects.toMatchObject({ code: 'not_found' })
+    } finally {
+      cleanup()
+    }
   })
 })

@@ -1,6 +1,7 @@
 import { careLogTools } from '../../domain/care-log/tools.js'
 import { dependentTools } from '../../domain/dependents/tools.js'
 import { familyTools } from '../../domain/families/tools.js'
+import { growthPercentilesTool } from '../../domain/growth/tools.js'
 import { medicalTools } from '../../domain/medical/tools.js'
 import { medicationTools } from '../../domain/medications/tools.js'
 import { preferenceTools } from '../../domain/preferences/tools.js'
@@ -24,4 +25,5 @@ export const agentTools: readonly Tool[] = [
   ...preferenceTools,
   ...sosTools,
   ...reportTools,
+  growthPercentilesTool,
 ] as Tool[]
