@@ -1,9 +1,10 @@
 /**
- * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path` runs one. Each figure is
+ * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
 import { charts, pdf } from './charts.js'
 import { coverage } from './coverage.js'
+import { cycles } from './cycles.js'
 import { fastPath } from './fast-path.js'
 import { gate } from './gate.js'
 import { ingest } from './ingest.js'
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   sos,
   charts,
   pdf,
+  cycles,
 }
 
 async function main() {

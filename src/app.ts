@@ -2,17 +2,23 @@ import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { chartStage } from './agent/charts/stage.js'
+import { cycleStage } from './agent/cycles/stage.js'
 import { fastPath } from './agent/fast-path.js'
 import { memoryStage } from './agent/memory/stage.js'
 import type { AgentLimits } from './agent/model/agent.js'
+import { nannyStage } from './agent/nanny/stage.js'
 import { createOfflineAgent, offlineAgent } from './agent/offline.js'
 import { parseMessage } from './agent/parser/index.js'
+import { confirmPrescriptionStage } from './agent/photos/confirm.js'
+import { createPhotos } from './agent/photos/photos.js'
+import type { VisionLimits } from './agent/photos/vision.js'
 import { preferenceStage } from './agent/preferences/stage.js'
 import { pendingAnswerStage } from './agent/record/pending.js'
 import { doseTime, recordStage } from './agent/record/stage.js'
 import { reminderStage } from './agent/reminders/stage.js'
 import { consoleRoutes } from './channels/console/routes.js'
 import { ConsoleSender } from './channels/console/sender.js'
+import { createMediaFetcher } from './channels/media/fetch.js'
 import { createTwilioClient } from './channels/twilio/client.js'
 import { twilioRoutes } from './channels/twilio/routes.js'
 import { TwilioSender } from './channels/twilio/sender.js'
@@ -46,6 +52,10 @@ export interface AppDeps {
   agent?: Agent
   /** Bounds of a model turn (tests make the timeout and backoff small). */
   agentLimits?: Partial<AgentLimits>
+  /** Bounds of reading a photo with the model (tests make the backoff small). */
+  visionLimits?: Partial<VisionLimits>
+  /** How long fetching one photo may take (default 20 s). */
+  mediaTimeoutMs?: number
   /** Red-flag rules, run before the fast path. The medical rules arrive with the family record. */
   gate?: Stage[]
   worker?: InboxWorkerOptions
@@ -79,7 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = deps.logger ?? createLogger(config.logLevel)
   const db = deps.db ?? openDatabase(config.databasePath, { fieldKey: config.dataEncryptionKey })
   const ownsDb = !deps.db
-  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0027).
+  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0031).
   const signer = new UrlSigner(
     config.mediaUrlSecret ?? randomBytes(32).toString('base64url'),
     config.mediaUrlTtlMinutes * 60,
@@ -107,11 +117,22 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       log,
       gate: deps.gate ?? [
         sosStage(),
+        confirmPrescriptionStage(),
         pendingAnswerStage(),
         redFlagStage({ record, doseAt: doseTime(parseMessage), emergency: sosFromGate }),
       ],
-      fastPath: firstOf('fast-path', [memoryStage, fastPath, reminderStage(), preferenceStage(), chartStage(), record]),
+      fastPath: firstOf('fast-path', [
+        memoryStage,
+        nannyStage(),
+        fastPath,
+        cycleStage(),
+        reminderStage(),
+        preferenceStage(),
+        chartStage(),
+        record,
+      ]),
       agent: deps.agent ?? (await buildAgent(config, log, deps.agentLimits)),
+      photos: await buildPhotos(config, log, deps),
     },
     // Handling a message writes its replies to the outbox: wake the sender.
     { ...deps.worker, onHandled: () => outbox.notify() },
@@ -186,7 +207,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       import('./channels/slack/bolt.js'),
       import('./channels/slack/routes.js'),
     ])
-    const { receiver } = createSlackBolt({ ...config.slack, accept, log })
+    const { receiver } = createSlackBolt({
+      ...config.slack,
+      accept,
+      log,
+      interactions: { db, clock, onOutbox: () => outbox.notify() },
+    })
     await app.register(slackRoutes, { receiver })
   }
   if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept, mediaUrl })
@@ -220,6 +246,32 @@ async function buildAgent(config: Config, log: Logger, limits?: Partial<AgentLim
     log: log.child({ component: 'agent' }),
     limits,
   })
+}
+
+/**
+ * Photos of prescriptions (docs/decisions/0027): fetched with the provider's credentials, read by the
+ * model's vision when a key is set (loaded only then, like the agent), else answered offline.
+ */
+async function buildPhotos(config: Config, log: Logger, deps: AppDeps) {
+  const fetchMedia = createMediaFetcher({
+    twilio: config.twilio && {
+      accountSid: config.twilio.accountSid,
+      authToken: config.twilio.authToken,
+      baseUrl: config.twilio.apiBaseUrl,
+    },
+    slack: config.slack && { botToken: config.slack.botToken, filesUrl: config.slack.filesUrl },
+    maxBytes: config.mediaMaxBytes,
+    timeoutMs: deps.mediaTimeoutMs ?? 20_000,
+  })
+  const photoLog = log.child({ component: 'photos' })
+  const provider = config.anthropic ? (await import('./agent/model/index.js')).createProvider(config) : undefined
+  if (!provider) return createPhotos({ fetchMedia, log: photoLog })
+  const [{ createVision }, { loadPrompts }] = await Promise.all([
+    import('./agent/photos/vision.js'),
+    import('./agent/model/prompts.js'),
+  ])
+  const vision = createVision(provider, loadPrompts().prescription, deps.visionLimits)
+  return createPhotos({ fetchMedia, vision, log: photoLog })
 }
 
 /** One sender per outbox channel: Twilio and Slack when configured, else the dev console. */

@@ -44,7 +44,7 @@ const Env = z.object({
   TWILIO_WHATSAPP_TEMPLATE_SID: optional(
     z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected HX followed by 32 hex characters'),
   ),
-  /** Test seam: where the twilio client sends REST calls instead of https://api.twilio.com. */
+  /** Test seam: where the twilio client sends REST calls instead of https://api.twilio.com, and the only origin inbound media (MediaUrl0…) are fetched from. */
   TWILIO_API_BASE_URL: optional(url),
   /** Slack app signing secret: Bolt verifies every request to /slack/events with it. */
   SLACK_SIGNING_SECRET: optional(z.string().min(8)),
@@ -52,6 +52,10 @@ const Env = z.object({
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
   /** Test seam for the Slack Web API. */
   SLACK_API_URL: optional(url),
+  /** Test seam: where Slack's private files (`url_private`) live; only URLs there are fetched with the bot token. */
+  SLACK_FILES_URL: optional(url),
+  /** Photos larger than this many megabytes are refused (streamed and cut off, never stored). */
+  MEDIA_MAX_MB: z.coerce.number().positive().max(20).default(5),
   /** Anthropic key; without it the offline agent answers. */
   ANTHROPIC_API_KEY: optional(z.string().min(8)),
   /** Test seam for the Anthropic API. */
@@ -121,7 +125,9 @@ export interface Config {
   logLevel: Env['LOG_LEVEL']
   /** Present only when both the account SID and the auth token are set. */
   twilio?: TwilioConfig
-  slack?: { signingSecret: string; botToken: string; apiUrl?: string }
+  slack?: { signingSecret: string; botToken: string; apiUrl?: string; filesUrl?: string }
+  /** Largest photo fetched, in bytes. */
+  mediaMaxBytes: number
   anthropic?: { apiKey: string; baseUrl?: string; model: string }
   anthropicModel: string
   dataEncryptionKey?: string
@@ -170,7 +176,12 @@ function toConfig(e: Env): Config {
       : undefined
   const slack =
     e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-      ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL }
+      ? {
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          botToken: e.SLACK_BOT_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          filesUrl: e.SLACK_FILES_URL,
+        }
       : undefined
   return {
     port: e.PORT,
@@ -184,6 +195,7 @@ function toConfig(e: Env): Config {
       ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL }
       : undefined,
     anthropicModel: e.ANTHROPIC_MODEL,
+    mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     devConsole: e.DEV_CONSOLE ?? (!twilio && !slack),
     schedulerGraceMinutes: e.SCHEDULER_GRACE_MINUTES,

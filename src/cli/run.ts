@@ -10,6 +10,7 @@ import { exportCommand } from './export.js'
 import { familyCommand } from './family.js'
 import { importCommand } from './import.js'
 import { memberCommand } from './member.js'
+import { nannyCommand } from './nanny.js'
 import { medicalCommand, medicationCommand } from './record.js'
 import { slackCommand } from './slack.js'
 import { sosCommand } from './sos.js'
@@ -52,6 +53,7 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
     medicationCommand,
     medicalCommand,
     sosCommand,
+    nannyCommand,
     slackCommand,
     visitSummaryCommand,
   ]) {

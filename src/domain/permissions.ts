@@ -30,6 +30,15 @@ export const PERMISSIONS = {
   'reminders:others': ['owner', 'admin'],
   /** How an SOS escalates is the parents' to set; everyone may read it. */
   'sos:policy': ['owner', 'admin'],
+  /** Shifts: parents set them; those who work them (and the family) read them and clock in and out. */
+  'shifts:read': ['owner', 'admin', 'caregiver', 'member'],
+  'shifts:write': ['owner', 'admin'],
+  'shifts:clock': ['owner', 'admin', 'caregiver', 'member'],
+  /**
+   * Cycle tracking is a member's own, whatever her role: she logs and reads hers; another member reads
+   * it only when she shares it (checked per call in domain/cycles/access.ts, not by role). Nobody writes hers.
+   */
+  'cycles:own': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
   /** Everyone chooses their own digest and quiet hours. */
   'preferences:write': ['owner', 'admin', 'caregiver', 'member', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>

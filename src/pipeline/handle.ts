@@ -11,7 +11,7 @@ import { enqueueOutbox } from '../domain/outbox/service.js'
 import type { Clock } from '../lib/clock.js'
 import { handleStranger } from './onboarding.js'
 import { HELP_MEMBER, HELP_STRANGER, replyForError } from './replies.js'
-import type { Agent, Outcome, Stage } from './types.js'
+import type { Agent, AgentInput, Outcome, Photos, Stage } from './types.js'
 
 export interface PipelineDeps {
   db: Db
@@ -20,10 +20,14 @@ export interface PipelineDeps {
   gate: Stage[]
   fastPath: Stage
   agent: Agent
+  /** Messages with a photo, after the red-flag gate and instead of the fast path (docs/decisions/0027). */
+  photos?: Photos
   log: Logger
 }
 
-type Decision = { kind: 'done'; outcome: Outcome; actor?: ActorContext } | { kind: 'agent'; actor: ActorContext }
+type Decision =
+  | { kind: 'done'; outcome: Outcome; actor?: ActorContext }
+  | { kind: 'agent' | 'photo'; actor: ActorContext }
 
 /**
  * Handles one inbound message, exactly once: its effects, its replies (outbox rows) and marking it done
@@ -43,20 +47,43 @@ export async function handleMessage(deps: PipelineDeps, row: InboxRow): Promise<
       return d
     })
   } catch (err) {
-    // A broken rule (a viewer inviting, an unknown name) rolls back and gets a plain answer.
-    const words = replyForError(err)
-    if (!words) throw err
-    const actor = await db.read((tx) => resolveActor(tx, sender))
-    const outcome = { route: `error:${isDomainError(err) ? err.code : 'unknown'}`, replies: [words] }
-    await db.transaction((tx) => commit(tx, clock.now(), row, outcome, actor))
-    return outcome.route
+    return await answerError(deps, row, sender, err)
   }
   if (decision.kind === 'done') return decision.outcome.route
 
+  const input: AgentInput = { db, clock, actor: decision.actor, message: row, text }
+  if (decision.kind === 'photo' && deps.photos) return await handlePhoto(deps, deps.photos, input, sender)
   // The agent may be slow (a model call): it runs outside any transaction and writes through its tools.
-  const outcome = await deps.agent.respond({ db, clock, actor: decision.actor, message: row, text })
+  const outcome = await deps.agent.respond(input)
   await db.transaction((tx) => commit(tx, clock.now(), row, outcome, decision.actor))
   return outcome.route
+}
+
+/** A broken rule (a viewer inviting, an unknown name) rolls back and gets a plain answer. */
+async function answerError(deps: PipelineDeps, row: InboxRow, sender: Sender, err: unknown): Promise<string> {
+  const words = replyForError(err)
+  if (!words) throw err
+  const actor = await deps.db.read((tx) => resolveActor(tx, sender))
+  const outcome = { route: `error:${isDomainError(err) ? err.code : 'unknown'}`, replies: [words] }
+  await deps.db.transaction((tx) => commit(tx, deps.clock.now(), row, outcome, actor))
+  return outcome.route
+}
+
+/**
+ * A photo: fetching it and reading it are slow, so they run outside any transaction; what was read is
+ * stored (a proposal waiting for YES) in the transaction that commits the reply.
+ */
+async function handlePhoto(deps: PipelineDeps, photos: Photos, input: AgentInput, sender: Sender): Promise<string> {
+  const result = await photos.respond(input)
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const outcome = typeof result === 'function' ? await result(tx) : result
+      await commit(tx, deps.clock.now(), input.message, outcome, input.actor)
+      return outcome.route
+    })
+  } catch (err) {
+    return await answerError(deps, input.message, sender, err)
+  }
 }
 
 async function decide(deps: PipelineDeps, tx: Tx, row: InboxRow, sender: Sender, text: string): Promise<Decision> {
@@ -74,10 +101,14 @@ async function decide(deps: PipelineDeps, tx: Tx, row: InboxRow, sender: Sender,
   if (help) return { kind: 'done', actor, outcome: { route: 'keyword:help', replies: [HELP_MEMBER] } }
 
   const turn = { tx, actor, clock: deps.clock, message: row, text }
-  for (const stage of [...deps.gate, deps.fastPath]) {
+  for (const stage of deps.gate) {
     const outcome = await stage.handle(turn)
     if (outcome) return { kind: 'done', actor, outcome }
   }
+  // A photo's caption ("for grandpa") is not a command: the photo is what was sent.
+  if (row.media.length > 0 && deps.photos) return { kind: 'photo', actor }
+  const outcome = await deps.fastPath.handle(turn)
+  if (outcome) return { kind: 'done', actor, outcome }
   return { kind: 'agent', actor }
 }
 
@@ -127,6 +158,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       memberId: actor?.memberId,
       urgent: outcome.urgent ?? false,
       mediaId: i === 0 ? outcome.mediaId : undefined,
+      payload: outcome.payloads?.[i],
     })
   }
   if (actor && outcome.remember !== false) {

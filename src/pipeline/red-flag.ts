@@ -50,12 +50,13 @@ export function redFlagStage({ record, doseAt, emergency }: RedFlagOptions = {})
       if (sos === undefined && outcome.alertParents && outcome.alert) await alert(turn, outcome)
       const logged = await recordReported(turn, record)
       const blocked = outcome.findings.find((f) => f.tier === 'dose_blocked')
-      if (blocked && logged.outcome) {
-        await flagDosesJustLogged(turn.tx, turn.actor, now, {
-          dependentId: blocked.dependentId,
-          ruleId: blocked.ruleId,
-        })
-      }
+      const flagged =
+        blocked && logged.outcome
+          ? await flagDosesJustLogged(turn.tx, turn.actor, now, {
+              dependentId: blocked.dependentId,
+              ruleId: blocked.ruleId,
+            })
+          : []
       // A dose the guard stopped must not vanish from the record: say so when it could not be logged.
       // (A question about giving one — "can she have more?" — reported no dose: nothing to record.)
       const unrecorded =
@@ -65,8 +66,11 @@ export function redFlagStage({ record, doseAt, emergency }: RedFlagOptions = {})
       const replies = [outcome.reply, sos, ...(logged.outcome?.replies ?? []), logged.error, unrecorded].filter(
         (r): r is string => Boolean(r),
       )
+      // The warning about a dose recorded and flagged carries Record anyway / Cancel where a channel has
+      // buttons: the same as leaving it, or texting "undo".
+      const payloads = outcome.reply && flagged.length ? [{ kind: 'dose_guard' as const, doseIds: flagged }] : undefined
       // What the gate says (call 911, call the pediatrician, don't give that dose) goes out first.
-      return { route: `gate:${outcome.ruleId}`, replies, urgent: ACTS.has(outcome.tier) }
+      return { route: `gate:${outcome.ruleId}`, replies, urgent: ACTS.has(outcome.tier), payloads }
     },
   }
 }

@@ -39,6 +39,28 @@ describe('Slack inbound normalization', () => {
     ).toEqual({ ignored: 'not_for_us' })
   })
 
+  it('keeps the files of a file_share message as media, and still drops edits and bots', () => {
+    const envelope = (event: Record<string, unknown>) => ({ event_id: 'Ev2', team_id: 'T1', event })
+    const base = { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: '', ts: '1.000100' }
+    const file = {
+      id: 'F1',
+      url_private: 'https://files.slack.com/files-pri/T1-F1/label.png',
+      mimetype: 'image/png',
+      size: 2048,
+    }
+    expect(inboundFromEvent(envelope({ ...base, subtype: 'file_share', files: [file] }))).toEqual({
+      message: expect.objectContaining({
+        media: [{ url: 'https://files.slack.com/files-pri/T1-F1/label.png', contentType: 'image/png', size: 2048 }],
+      }),
+    })
+    expect(inboundFromEvent(envelope({ ...base, subtype: 'message_changed', files: [file] }))).toEqual({
+      ignored: 'bot_or_subtype',
+    })
+    expect(inboundFromEvent(envelope({ ...base, subtype: 'file_share', bot_id: 'B1', files: [file] }))).toEqual({
+      ignored: 'bot_or_subtype',
+    })
+  })
+
   it('makes /sos text an SOS and keys a command by its trigger_id', () => {
     const c = { command: '/sos', text: 'fell', team_id: 'T1', user_id: 'U1', trigger_id: 'tr1' }
     expect(inboundFromCommand(c)).toMatchObject({ body: 'SOS fell', externalId: 'command:tr1', fromAddress: 'T1:U1' })

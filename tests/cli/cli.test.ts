@@ -379,7 +379,7 @@ describe('mednanny export', () => {
     const r = await cli('export', '--family', 'Garcia', '--format', 'json')
     expect(r.code).toBe(0)
     const record = JSON.parse(r.out)
-    expect(record).toMatchObject({ version: 3, family: { id, name: 'Garcia', timezone: 'America/New_York' } })
+    expect(record).toMatchObject({ version: 4, family: { id, name: 'Garcia', timezone: 'America/New_York' } })
     expect(record.members).toMatchObject([
       {
         name: 'Ana',
@@ -424,6 +424,9 @@ describe('mednanny export', () => {
       '# schedules',
       '# schedule_runs',
       '# sos_incidents',
+      '# shifts',
+      '# shift_skips',
+      '# shift_punches',
       '# opt_outs',
       '# audit',
     ])

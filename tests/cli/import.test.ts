@@ -125,7 +125,7 @@ describe('mednanny import', () => {
     const v1 = join(dir, 'v1.json')
     writeFileSync(v1, JSON.stringify({ ...record, version: 1 }))
     const old = await cli(serverA(), 'import', '--family', id, '--file', v1)
-    expect(old.err).toBe('mednanny: import: the file is export version 1; this server reads version 3\n')
+    expect(old.err).toBe('mednanny: import: the file is export version 1; this server reads version 4\n')
   })
 
   it('checks the whole file before writing: one bad row anywhere fails it and names where', async () => {

@@ -83,6 +83,17 @@ export class FakeAnthropic {
     this.hanging = []
   }
 
+  /** The image blocks of a request's messages (a photo sent for reading). */
+  images(i: number): { type: 'image'; source: { type: string; media_type: string; data: string } }[] {
+    const blocks = (this.requests[i]?.body.messages ?? []).flatMap((m) =>
+      typeof m.content === 'string' ? [] : m.content,
+    )
+    return blocks.filter((b) => b.type === 'image') as unknown as {
+      type: 'image'
+      source: { type: string; media_type: string; data: string }
+    }[]
+  }
+
   /** The tool_result blocks of a request, by tool_use id. */
   toolResults(i: number): { tool_use_id: string; content: unknown }[] {
     const last = this.requests[i]?.body.messages.at(-1)

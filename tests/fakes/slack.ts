@@ -8,10 +8,24 @@ export interface FakeSlackCall {
   auth: string
   /** The HTTP status the fake answered with. */
   status: number
+  /** Whether the answer was `ok: true`. */
+  ok?: boolean
+  /** chat.postMessage: the ts the fake gave the message. */
+  ts?: string
 }
+
+/** A Block Kit block as the fake received it (JSON, or a JSON string in a form body). */
+export type SlackBlock = { type: string; block_id?: string; text?: { text: string }; elements?: SlackButton[] }
+export type SlackButton = { type: string; action_id: string; value: string; text: { text: string }; style?: string }
 
 /** What to answer the next call of a method with: a 429 with Retry-After, or `{ ok: false, error }`. */
 export type FakeSlackScript = { status: 429; retryAfter: number } | { error: string }
+
+/** One GET the fake received for a private file. */
+export interface FakeSlackFileRequest {
+  path: string
+  auth: string
+}
 
 export const FAKE_BOT_USER = 'U0BOT0001'
 export const FAKE_BOT_ID = 'B0BOT0001'
@@ -25,6 +39,8 @@ export class FakeSlack {
   readonly calls: FakeSlackCall[] = []
   /** Files uploaded to the URL files.getUploadURLExternal handed out: their id and size in bytes. */
   readonly uploads: { fileId: string; bytes: number }[] = []
+  readonly fileRequests: FakeSlackFileRequest[] = []
+  private readonly files = new Map<string, { bytes: Buffer; mimetype: string }>()
   private readonly scripts = new Map<string, FakeSlackScript[]>()
   private server: Server | undefined
   private seq = 0
@@ -50,7 +66,7 @@ export class FakeSlack {
   /** Messages posted successfully, in order. */
   get posted(): { channel: string; text: string; thread_ts?: string }[] {
     return this.calls
-      .filter((c) => c.method === 'chat.postMessage' && c.status === 200)
+      .filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.ok)
       .map((c) => ({
         channel: String(c.args.channel),
         text: String(c.args.text),
@@ -58,9 +74,77 @@ export class FakeSlack {
       }))
   }
 
+  /** Messages posted successfully with their ts and Block Kit blocks (when any), in order. */
+  get messages(): { channel: string; text: string; thread_ts?: string; ts?: string; blocks?: SlackBlock[] }[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.status === 200 && c.ok)
+      .map((c) => ({
+        channel: String(c.args.channel),
+        text: String(c.args.text),
+        ...(c.args.thread_ts ? { thread_ts: String(c.args.thread_ts) } : {}),
+        ...(c.ts ? { ts: c.ts } : {}),
+        ...(c.args.blocks ? { blocks: blocksOf(c.args.blocks) } : {}),
+      }))
+  }
+
+  /** Messages edited in place (chat.update) successfully, in order. */
+  get updated(): { channel: string; ts: string; text: string; blocks?: SlackBlock[] }[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.update' && c.status === 200 && c.ok)
+      .map((c) => ({
+        channel: String(c.args.channel),
+        ts: String(c.args.ts),
+        text: String(c.args.text),
+        ...(c.args.blocks !== undefined ? { blocks: blocksOf(c.args.blocks) } : {}),
+      }))
+  }
+
+  /** Ephemeral messages (chat.postEphemeral), in order. */
+  get ephemeral(): { channel: string; user: string; text: string }[] {
+    return this.calls
+      .filter((c) => c.method === 'chat.postEphemeral' && c.status === 200 && c.ok)
+      .map((c) => ({ channel: String(c.args.channel), user: String(c.args.user), text: String(c.args.text) }))
+  }
+
+  /** The message with this ts as it stands now: its last update, else as posted. */
+  message(channel: string, ts: string): { text: string; blocks?: SlackBlock[] } | undefined {
+    const update = this.updated.filter((u) => u.channel === channel && u.ts === ts).at(-1)
+    return update ?? this.messages.find((p) => p.channel === channel && p.ts === ts)
+  }
+
   /** The DM channel the fake opens for a user: `D` + the user id without its `U`. */
   static dmOf(user: string): string {
     return `D${user.slice(1)}`
+  }
+
+  /** Where private files are served (SLACK_FILES_URL): this server's origin. */
+  get filesUrl(): string {
+    return new URL(this.url).origin
+  }
+
+  /**
+   * Serves a file at a `url_private` and returns the file object an event carries. As Slack does, a request
+   * without the bot token gets a sign-in page (200, text/html) instead of the file.
+   */
+  addFile(bytes: Buffer, mimetype: string): { url_private: string; mimetype: string; size: number; id: string } {
+    const id = `F${String(this.files.size + 1).padStart(9, '0')}`
+    const path = `/files-pri/T0001-${id}/label.${mimetype.split('/')[1] ?? 'bin'}`
+    this.files.set(path, { bytes, mimetype })
+    return { id, url_private: `${this.filesUrl}${path}`, mimetype, size: bytes.length }
+  }
+
+  private serveFile(req: IncomingMessage, res: ServerResponse) {
+    const path = req.url ?? ''
+    const auth = req.headers.authorization ?? ''
+    this.fileRequests.push({ path, auth })
+    const file = this.files.get(path)
+    if (!file) return json(res, 404, { ok: false, error: 'file_not_found' })
+    if (!auth.startsWith('Bearer xoxb-')) {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      return res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>')
+    }
+    res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.bytes.length) })
+    res.end(file.bytes)
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
@@ -73,6 +157,7 @@ export class FakeSlack {
       res.writeHead(200, { 'content-type': 'text/plain' })
       return res.end(`OK - ${Buffer.concat(chunks).length}`)
     }
+    if (req.method === 'GET' && req.url?.startsWith('/files-pri/')) return this.serveFile(req, res)
     const method = req.url?.match(/^\/api\/([\w.]+)$/)?.[1]
     const raw = await readBody(req)
     if (req.method !== 'POST' || !method) return json(res, 404, { ok: false, error: 'unknown_method' })
@@ -87,7 +172,10 @@ export class FakeSlack {
     }
     if (next) return json(res, 200, { ok: false, error: next.error })
     if (!call.auth.startsWith('Bearer xoxb-')) return json(res, 200, { ok: false, error: 'not_authed' })
-    return json(res, 200, this.answer(method, args))
+    const answer = this.answer(method, args)
+    call.ok = answer.ok === true
+    if (typeof answer.ts === 'string' && method === 'chat.postMessage') call.ts = answer.ts
+    return json(res, 200, answer)
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -123,10 +211,22 @@ export class FakeSlack {
         if (!args.channel_id) return { ok: false, error: 'channel_not_found' }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) }
       }
+      case 'chat.update': {
+        const known = this.messages.some((p) => p.channel === args.channel && p.ts === args.ts)
+        if (!known) return { ok: false, error: 'message_not_found' }
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text }
+      }
+      case 'chat.postEphemeral':
+        if (!args.channel || !args.user) return { ok: false, error: 'channel_not_found' }
+        return { ok: true, message_ts: `1789560000.${String(++this.seq).padStart(6, '0')}` }
       default:
         return { ok: false, error: 'unknown_method' }
     }
   }
+}
+
+function blocksOf(raw: unknown): SlackBlock[] {
+  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as SlackBlock[]
 }
 
 function parseArgs(raw: string, contentType: string): Record<string, unknown> {

@@ -30,6 +30,21 @@ export interface FakeTwilioCall {
   receivedAt: number
 }
 
+/** A file the fake serves as Twilio serves MMS/WhatsApp media: behind Basic auth, then a redirect to a CDN. */
+export interface FakeMedia {
+  bytes: Buffer
+  contentType: string
+  /** Send no Content-Length (chunked), so only the streaming limit can stop a large file. */
+  chunked?: boolean
+}
+
+/** One GET the fake received for media: the API URL (with auth) or the CDN it redirects to. */
+export interface FakeMediaRequest {
+  path: string
+  host: string
+  auth: string
+}
+
 /** What to answer the next create call with: a status and optional Twilio error code, or a hang. */
 export type FakeTwilioScript = { status: number; code?: number } | 'hang'
 
@@ -49,6 +64,10 @@ export class FakeTwilio {
   requests = 0
   /** Called for each accepted message, e.g. by a bench waiting for replies. */
   onMessage: ((m: FakeTwilioMessage) => void) | undefined
+  /** Every GET for media, API and CDN alike. */
+  readonly mediaRequests: FakeMediaRequest[] = []
+  private readonly media = new Map<string, FakeMedia>()
+  private mediaAuth = ''
   private script: FakeTwilioScript[] = []
   private server: Server | undefined
   private hanging: ServerResponse[] = []
@@ -79,10 +98,47 @@ export class FakeTwilio {
 
   async stop(): Promise<void> {
     this.releaseHanging()
+    // A media download cut off part-way leaves its connection open; do not wait for it.
+    this.server?.closeAllConnections()
     await new Promise<void>((resolve) => this.server?.close(() => resolve()))
   }
 
+  /**
+   * Serves a file as inbound media and returns its `MediaUrl`: `GET` with Basic auth `accountSid:authToken`
+   * answers 307 to the CDN (`http://localhost:<port>/cdn/…`, another origin, as Twilio's CDN is), which
+   * serves the bytes without auth. Wrong or missing auth answers 401.
+   */
+  addMedia(accountSid: string, authToken: string, file: FakeMedia): string {
+    this.mediaAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`
+    const id = `ME${String(this.media.size + 1).padStart(32, '0')}`
+    this.media.set(id, file)
+    return `${this.url}/2010-04-01/Accounts/${accountSid}/Messages/MM${'0'.repeat(32)}/Media/${id}`
+  }
+
+  private serveMedia(req: IncomingMessage, res: ServerResponse) {
+    const path = req.url ?? ''
+    this.mediaRequests.push({ path, host: req.headers.host ?? '', auth: req.headers.authorization ?? '' })
+    const api = path.match(/^\/2010-04-01\/Accounts\/AC\w+\/Messages\/MM\w+\/Media\/(ME\w+)$/)
+    if (api?.[1]) {
+      if (req.headers.authorization !== this.mediaAuth) return json(res, 401, { code: 20003, status: 401 })
+      if (!this.media.has(api[1])) return json(res, 404, { code: 20404, status: 404 })
+      const port = new URL(this.url).port
+      res.writeHead(307, { location: `http://localhost:${port}/cdn/${api[1]}` })
+      return res.end()
+    }
+    const file = this.media.get(path.match(/^\/cdn\/(ME\w+)$/)?.[1] ?? '')
+    if (!file) return json(res, 404, { code: 20404, status: 404 })
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      ...(file.chunked ? {} : { 'content-length': String(file.bytes.length) }),
+    })
+    // Written in pieces, so a client that stops reading part-way really leaves the rest unsent.
+    for (let i = 0; i < file.bytes.length; i += 64 * 1024) res.write(file.bytes.subarray(i, i + 64 * 1024))
+    res.end()
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
+    if (req.method === 'GET') return this.serveMedia(req, res)
     const match = req.url?.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/(Messages|Calls)\.json$/)
     if (req.method !== 'POST' || !match) return json(res, 404, { code: 20404, message: 'not found', status: 404 })
     const raw = await readBody(req)

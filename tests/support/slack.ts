@@ -15,6 +15,20 @@ export interface SlackTestApp extends TestApp {
   event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<Reply>
   /** POSTs a signed slash command as `user`. */
   command(command: '/nanny' | '/sos', user: string, text: string): Promise<Reply>
+  /**
+   * POSTs a signed block_actions payload (form-encoded `payload=<json>`, as Slack sends interactivity):
+   * `user` clicked the button `actionId` on the message at `channel`/`ts`. `actionTs` identifies the
+   * click; the same one again is Slack delivering that click twice.
+   */
+  click(user: string, message: { channel: string; ts: string }, actionId: string, opts?: ClickOptions): Promise<Reply>
+}
+
+export interface ClickOptions {
+  /** The button's value; by default the one on that message as the fake received it. */
+  value?: string
+  actionTs?: string
+  /** Sign with another secret (a forged request). */
+  secret?: string
 }
 
 export interface Reply {
@@ -49,11 +63,19 @@ export async function postSlack(
 let seq = 0
 
 /** The app with Twilio and Slack configured against fakes. */
-export async function startSlackTestApp(opts: { clock?: ManualClock; deps?: AppDeps } = {}): Promise<SlackTestApp> {
+export async function startSlackTestApp(
+  opts: { clock?: ManualClock; deps?: AppDeps; env?: Record<string, string> } = {},
+): Promise<SlackTestApp> {
   const slack = await new FakeSlack().start()
   const t = await startTestApp({
     ...opts,
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url },
+    env: {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.url,
+      SLACK_FILES_URL: slack.filesUrl,
+      ...opts.env,
+    },
   })
   const event: SlackTestApp['event'] = async (inner, { eventId, retryNum } = {}) => {
     const body = JSON.stringify({
@@ -89,11 +111,43 @@ export async function startSlackTestApp(opts: { clock?: ManualClock; deps?: AppD
     }).toString()
     return postSlack(t.app, body, 'application/x-www-form-urlencoded')
   }
+  const click: SlackTestApp['click'] = async (user, message, actionId, opts = {}) => {
+    const value = opts.value ?? buttonOn(slack, message, actionId)?.value ?? ''
+    const payload = {
+      type: 'block_actions',
+      user: { id: user, username: 'someone', name: 'someone', team_id: TEAM },
+      api_app_id: 'A0001ABCD',
+      token: 'XXYYZZ',
+      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+      trigger_id: `7377717242017.2625160776.${String(++seq).padStart(10, '0')}`,
+      team: { id: TEAM, domain: 'example' },
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: message.channel, name: 'directmessage' },
+      message: { type: 'message', ts: message.ts, bot_id: 'B0BOT0001', text: 'alert' },
+      state: { values: {} },
+      response_url: 'https://hooks.slack.com/actions/T0001ABCD/123/abc',
+      actions: [
+        {
+          type: 'button',
+          block_id: 'mn_block',
+          action_id: actionId,
+          value,
+          text: { type: 'plain_text', text: 'Button' },
+          action_ts: opts.actionTs ?? `1789560300.${String(++seq).padStart(6, '0')}`,
+        },
+      ],
+    }
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString()
+    const headers = slackSignature(body, undefined, opts.secret)
+    return postSlack(t.app, body, 'application/x-www-form-urlencoded', headers)
+  }
   return {
     ...t,
     slack,
     event,
     command,
+    click,
     close: async () => {
       await t.close()
       await slack.stop()
@@ -105,4 +159,22 @@ export async function startSlackTestApp(opts: { clock?: ManualClock; deps?: AppD
 export function dm(user: string, text: string, extra: Record<string, unknown> = {}) {
   const ts = `1789560100.${String(++seq).padStart(6, '0')}`
   return { type: 'message', channel: FakeSlack.dmOf(user), channel_type: 'im', user, text, ts, event_ts: ts, ...extra }
+}
+
+/** The button `actionId` on a message as the fake received it (its last version). */
+export function buttonOn(slack: FakeSlack, message: { channel: string; ts: string }, actionId: string) {
+  const blocks = slack.message(message.channel, message.ts)?.blocks ?? []
+  return blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)
+}
+
+/** A reaction added by `user` to the message at `channel`/`ts`, as Slack's `reaction_added` event. */
+export function reaction(user: string, message: { channel: string; ts: string }, name = 'white_check_mark') {
+  return {
+    type: 'reaction_added',
+    user,
+    reaction: name,
+    item_user: 'U0BOT0001',
+    item: { type: 'message', channel: message.channel, ts: message.ts },
+    event_ts: `1789560400.${String(++seq).padStart(6, '0')}`,
+  }
 }

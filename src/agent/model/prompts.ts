@@ -11,6 +11,8 @@ export interface Prompts {
   /** How to condense older turns of a conversation (memory past its budget). */
   summary: string
   style: Record<Channel, string>
+  /** How to read a photographed prescription or document (docs/decisions/0027). */
+  prescription: string
 }
 
 /** Reads prompts/ (system, safety policy, one style per channel); a missing file stops start-up. */
@@ -23,6 +25,7 @@ export function loadPrompts(dir = PROMPTS_DIR): Prompts {
     summary: read('summary.md'),
     // The dev console stands in for a phone, so it gets the SMS style.
     style: { sms, console: sms, whatsapp: read('style/whatsapp.md'), slack: read('style/slack.md') },
+    prescription: read('prescription.md'),
   }
 }
 

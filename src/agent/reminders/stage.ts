@@ -2,21 +2,12 @@ import type { z } from 'zod'
 import { listDependentsTool } from '../../domain/dependents/tools.js'
 import { DomainError } from '../../domain/errors.js'
 import { immunizationsDueTool } from '../../domain/medical/tools.js'
-import { logDoseTool } from '../../domain/medications/tools.js'
-import type { DoseReminderTarget } from '../../domain/schedules/dose.js'
-import {
-  cancelReminderTool,
-  lastDoseReminderTool,
-  listRemindersTool,
-  reminderDoneTool,
-  setReminderTool,
-  snoozeReminderTool,
-} from '../../domain/schedules/tools.js'
+import { cancelReminderTool, listRemindersTool, setReminderTool } from '../../domain/schedules/tools.js'
 import { runTool, type Tool } from '../../domain/tools.js'
-import { formatLocalTime } from '../../lib/timezone.js'
 import type { Stage, Turn } from '../../pipeline/types.js'
+import { answerDone, answerSnooze } from './answer.js'
 import { parseReminder, type ReminderCommand } from './parse.js'
-import { presentCancelled, presentCreated, presentList, presentNeedsTime, presentSnoozed } from './present.js'
+import { presentCancelled, presentCreated, presentList, presentNeedsTime } from './present.js'
 import { isShotsQuestion, namedIn, presentShots } from './shots.js'
 
 const call = <I extends z.ZodType, O>(turn: Turn, tool: Tool<I, O>, input: unknown) =>
@@ -53,17 +44,11 @@ async function answer(turn: Turn, c: ReminderCommand): Promise<string | undefine
       return presentCancelled(await call(turn, cancelReminderTool, { number: c.number }))
     case 'cancel_words':
       return await cancelByWords(turn, c.words)
-    case 'snooze': {
-      const s = await call(turn, snoozeReminderTool, { minutes: c.minutes })
-      return s ? presentSnoozed(s) : 'There’s no reminder to snooze right now.'
-    }
-    case 'done': {
-      const dose = await call(turn, lastDoseReminderTool, {})
-      if (dose) return await doseTaken(turn, dose)
+    case 'snooze':
+      return (await answerSnooze(turn, c.minutes)) ?? 'There’s no reminder to snooze right now.'
+    case 'done':
       // "done" with no reminder just sent is not ours to answer: the next stage may know what it means.
-      const s = await call(turn, reminderDoneTool, {})
-      return s ? `👍 Done: ${s.body}.` : undefined
-    }
+      return await answerDone(turn)
   }
 }
 
@@ -87,22 +72,6 @@ async function cancelByWords(turn: Turn, words: string): Promise<string> {
   }
   const lines = matches.map(({ s, n }) => `${n}. ${s.body}`).join('\n')
   return `More than one reminder matches “${words}”:\n${lines}\nReply CANCEL and its number.`
-}
-
-/**
- * "taken" after a dose reminder or nudge: the dose is logged through log_dose (its permission and audit,
- * and the regimen's supply), at the time of the reply; a dose already logged for that time is not logged twice.
- */
-async function doseTaken(turn: Turn, dose: DoseReminderTarget): Promise<string> {
-  const now = turn.clock.now()
-  const tz = turn.actor.timezone
-  if (dose.logged) {
-    await call(turn, reminderDoneTool, {})
-    return `Already logged: ${dose.label}, at ${formatLocalTime(dose.logged.at, tz)}.`
-  }
-  await call(turn, logDoseTool, { dependent: dose.dependentId, drug: dose.medicationName, at: now })
-  await call(turn, reminderDoneTool, {})
-  return `✅ Logged: ${dose.label}, taken ${formatLocalTime(now, tz)}.`
 }
 
 async function shots(turn: Turn): Promise<string> {

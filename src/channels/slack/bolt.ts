@@ -1,6 +1,7 @@
 import { App, HTTPReceiver } from '@slack/bolt'
 import type { Logger } from 'pino'
 import type { AcceptInbound, InboundMessage } from '../../domain/inbox/service.js'
+import { registerSlackActions, type SlackActionsOptions } from './actions.js'
 import { slackClientOptions } from './client.js'
 import { inboundFromCommand, inboundFromEvent } from './inbound.js'
 import { boltLogger } from './logger.js'
@@ -15,6 +16,8 @@ export interface SlackBoltOptions {
   /** Stores a message durably (group-committed) and wakes the worker; resolves once it is committed. */
   accept: AcceptInbound
   log: Logger
+  /** Buttons and ✅ reactions (actions.ts): handled at once, against the database. */
+  interactions?: Omit<SlackActionsOptions, 'log'>
 }
 
 export const NANNY_USAGE =
@@ -78,5 +81,6 @@ export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTP
     await store(message, 'sos')
     await ack(SOS_ACK)
   })
+  if (o.interactions) registerSlackActions(app, { ...o.interactions, log: o.log })
   return { app, receiver }
 }

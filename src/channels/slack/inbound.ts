@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { InboundMedia } from '../../domain/inbox/schema.js'
 import type { InboundMessage } from '../../domain/inbox/service.js'
 import { slackReplyAddress, slackUserAddress } from './address.js'
 
@@ -22,8 +23,22 @@ const Envelope = z.looseObject({
     thread_ts: z.string().regex(TS).optional(),
     bot_id: z.string().optional(),
     subtype: z.string().optional(),
+    /** Files shared with the message (a photo of a prescription): fetched later with the bot token. */
+    files: z
+      .array(
+        z.looseObject({
+          url_private: z.url().max(2000).optional(),
+          mimetype: z.string().max(200).optional(),
+          size: z.number().int().min(0).optional(),
+        }),
+      )
+      .max(20)
+      .optional(),
   }),
 })
+
+/** Subtypes that are still a person's message: a file shared in a DM or with a mention. */
+const PERSON_SUBTYPES = new Set(['file_share'])
 
 const Command = z.looseObject({
   command: z.string(),
@@ -46,7 +61,7 @@ export function inboundFromEvent(body: unknown): SlackInbound {
   const parsed = Envelope.safeParse(body)
   if (!parsed.success) return { ignored: 'malformed' }
   const { event_id: eventId, team_id: team, event } = parsed.data
-  if (event.bot_id || event.subtype) return { ignored: 'bot_or_subtype' }
+  if (event.bot_id || (event.subtype && !PERSON_SUBTYPES.has(event.subtype))) return { ignored: 'bot_or_subtype' }
   if (!event.user || !event.channel || !event.ts) return { ignored: 'incomplete' }
   const mention = event.type === 'app_mention'
   if (!mention && !(event.type === 'message' && event.channel_type === 'im')) return { ignored: 'not_for_us' }
@@ -59,9 +74,20 @@ export function inboundFromEvent(body: unknown): SlackInbound {
       fromAddress: slackUserAddress(team, event.user),
       conversationKey: `slack:${team}:${event.channel}${thread ? `:${thread}` : ''}`,
       body: plainText(event.text ?? '', { stripMention: mention }),
+      media: mediaOf(event.files),
       meta: { replyTo: slackReplyAddress(team, event.user, event.channel, thread) },
     },
   }
+}
+
+/** Slack's file objects as inbox media: the private URL, the declared type and the size. */
+function mediaOf(files: z.infer<typeof Envelope>['event']['files']): InboundMedia[] {
+  const media: InboundMedia[] = []
+  for (const f of files ?? []) {
+    if (!f.url_private) continue
+    media.push({ url: f.url_private, contentType: f.mimetype ?? 'application/octet-stream', size: f.size })
+  }
+  return media
 }
 
 /**

@@ -1,8 +1,11 @@
 import { webApi } from '@slack/bolt'
 import type { OutboxRow } from '../../domain/outbox/service.js'
 import type { ChannelSender, SendResult } from '../../outbox/types.js'
-import { parseSlackAddress } from './address.js'
+import { parseSlackAddress, type SlackAddress } from './address.js'
+import { escapeText, slackBlocks } from './blocks.js'
 import type { SlackClient } from './client.js'
+
+export { escapeText } from './blocks.js'
 
 /**
  * Slack Web API errors (docs.slack.dev/reference/methods/chat.postMessage, "Errors"), as the outbox
@@ -30,7 +33,7 @@ export class SlackSender implements ChannelSender {
 
   constructor(
     private readonly client: SlackClient,
-    /** Draws a `media` row (a chart, a visit summary) for upload as a Slack file; docs/decisions/0027. */
+    /** Draws a `media` row (a chart, a visit summary) for upload as a Slack file; docs/decisions/0031. */
     private readonly media?: (mediaId: string) => Promise<SlackFile | undefined>,
   ) {}
 
@@ -38,43 +41,72 @@ export class SlackSender implements ChannelSender {
     const to = parseSlackAddress(row.toAddress)
     if (!to) return { status: 'failed', code: 'bad_address', message: 'not a Slack address' }
     try {
-      const channel = to.channel ?? (await this.dmChannel(to.user))
-      const file = row.mediaId ? await this.media?.(row.mediaId) : undefined
-      if (file) return await this.upload(channel, to.threadTs, row.body, file)
-      const res = await this.client.chat.postMessage({
-        channel,
-        text: escapeText(row.body),
-        ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      })
-      // Slack has no delivery callbacks: a posted message is in the conversation.
-      return { status: 'sent', providerMessageId: `${res.channel ?? channel}/${res.ts ?? ''}`, delivered: true }
+      // Slack has no delivery callbacks: a posted (or edited) message is in the conversation.
+      const id = row.editsMessage ? await this.edit(row) : await this.post(row, to)
+      return { status: 'sent', providerMessageId: id, delivered: true }
     } catch (err) {
       return classifySlackError(err)
     }
   }
 
   /**
+   * A new message, with Block Kit when the row has a payload (the text stays the notification's
+   * fallback). A private notice to someone in a conversation is ephemeral: only they see it.
+   */
+  private async post(row: OutboxRow, to: SlackAddress): Promise<string> {
+    const text = escapeText(row.body)
+    if (row.payload?.kind === 'private_notice' && to.channel) {
+      const res = await this.client.chat.postEphemeral({
+        channel: to.channel,
+        user: to.user,
+        text,
+        ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
+      })
+      return `${to.channel}/ephemeral:${res.message_ts ?? ''}`
+    }
+    const channel = to.channel ?? (await this.dmChannel(to.user))
+    const file = row.mediaId ? await this.media?.(row.mediaId) : undefined
+    if (file) return await this.upload(channel, to.threadTs, text, file)
+    const blocks = slackBlocks(row.body, row.payload)
+    const res = await this.client.chat.postMessage({
+      channel,
+      text,
+      ...(blocks ? { blocks } : {}),
+      ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
+    })
+    return slackMessageId(res.channel ?? channel, res.ts ?? '')
+  }
+
+  /**
    * The text as the file's comment, the picture or PDF as a file in the same place (files.uploadV2:
    * getUploadURLExternal, the bytes, completeUploadExternal). Slack's own file store holds it from then on.
    */
-  private async upload(
-    channel: string,
-    threadTs: string | undefined,
-    body: string,
-    file: SlackFile,
-  ): Promise<SendResult> {
+  private async upload(channel: string, threadTs: string | undefined, text: string, file: SlackFile): Promise<string> {
     const res = await this.client.filesUploadV2({
       channel_id: channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
-      initial_comment: escapeText(body),
+      initial_comment: text,
       file: file.bytes,
       filename: file.filename,
       title: file.filename,
     } as Parameters<SlackClient['filesUploadV2']>[0])
     const uploaded = res.files.flatMap((f) => (f as { files?: { id?: string }[] }).files ?? [])
-    return { status: 'sent', providerMessageId: `${channel}/file:${uploaded[0]?.id ?? ''}`, delivered: true }
+    return `${channel}/file:${uploaded[0]?.id ?? ''}`
+  }
+
+  /** An earlier message rewritten in place (chat.update); `blocks: []` drops buttons it had. */
+  private async edit(row: OutboxRow): Promise<string> {
+    const target = parseMessageId(row.editsMessage ?? '')
+    if (!target) throw new SlackEditError('bad_message_id')
+    await this.client.chat.update({
+      channel: target.channel,
+      ts: target.ts,
+      text: escapeText(row.body),
+      blocks: slackBlocks(row.body, row.payload) ?? [],
+    })
+    return slackMessageId(target.channel, target.ts)
   }
 
   private async dmChannel(user: string): Promise<string> {
@@ -88,14 +120,29 @@ export class SlackSender implements ChannelSender {
   }
 }
 
+/** A chart or visit summary, drawn, for upload. */
 export interface SlackFile {
   bytes: Buffer
   filename: string
 }
 
-/** Slack reads &, < and > as markup (docs.slack.dev/messaging/formatting-message-text): escape them. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+/**
+ * The provider id the sender records for a posted message, `<channel>/<ts>`: what chat.update, a
+ * button's container and a reaction's item name it by.
+ */
+export const slackMessageId = (channel: string, ts: string) => `${channel}/${ts}`
+
+export function parseMessageId(id: string): { channel: string; ts: string } | undefined {
+  const m = /^([A-Z0-9]+)\/(\d+\.\d+)$/.exec(id)
+  return m?.[1] && m[2] ? { channel: m[1], ts: m[2] } : undefined
+}
+
+/** An edit that names no message we can find: permanent, never retried. */
+class SlackEditError extends Error {
+  readonly code = 'bad_message_id'
+  constructor(message: string) {
+    super(message)
+  }
 }
 
 export function classifySlackError(err: unknown): SendResult {
@@ -119,6 +166,8 @@ export function classifySlackError(err: unknown): SendResult {
       const code = `http_${e.statusCode ?? 'error'}`
       return (e.statusCode ?? 500) >= 500 ? { status: 'retry', code, message } : { status: 'failed', code, message }
     }
+    case 'bad_message_id':
+      return { status: 'failed', code: 'bad_message_id', message }
     default:
       // Connection refused, reset, timeouts: the request may not have reached Slack; try again.
       return { status: 'retry', code: e.code ?? 'network', message }

@@ -16,7 +16,7 @@ export const pendingQuestions = table(
     memberId: text('member_id')
       .notNull()
       .references(() => members.id),
-    /** What is being asked: 'which_dependent'. */
+    /** What is being asked: 'which_dependent', or 'confirm_prescription' (a regimen read from a photo). */
     kind: text('kind').notNull(),
     /** The parsed command waiting for its answer, as JSON (dates as ISO strings). */
     payload: json<unknown>('payload').notNull(),

@@ -14,6 +14,8 @@ export async function askQuestion(
   actor: ActorContext,
   now: Date,
   q: { kind: string; payload: unknown; options: string[] },
+  /** How long the question stays open (default PENDING_TTL_MS). */
+  ttlMs = PENDING_TTL_MS,
 ): Promise<void> {
   const row = {
     id: newId('ask'),
@@ -21,7 +23,7 @@ export async function askQuestion(
     memberId: actor.memberId,
     ...q,
     createdAt: now,
-    expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
+    expiresAt: new Date(now.getTime() + ttlMs),
   }
   await tx
     .insert(pendingQuestions)

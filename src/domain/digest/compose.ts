@@ -8,7 +8,7 @@ import { FEVER_C } from '../safety/fever.js'
 /** Something in the period a parent should look at. */
 export type Flag =
   | { kind: 'dose'; at: Date; drugName: string; rule: string | null }
-  | { kind: 'note'; at: Date; text: string }
+  | { kind: 'note'; at: Date; text: string; flagged: boolean }
   | { kind: 'fever'; at: Date; celsius: number; unit: 'C' | 'F' }
 
 /** One dependent's period: what the digest says about them. */
@@ -29,6 +29,8 @@ export interface DependentDigest {
 export interface Period {
   from: Date
   to: Date
+  /** Every note of the period, not only flagged ones (a shift handoff). */
+  allNotes?: boolean
 }
 
 /** Every current dependent of the family, oldest record first, with their period's care log. */
@@ -47,7 +49,7 @@ async function dependentDigest(
   tx: Tx,
   familyId: string,
   d: { id: string; name: string },
-  { from, to }: Period,
+  { from, to, allNotes }: Period,
 ): Promise<DependentDigest> {
   const of = <T extends typeof feeds | typeof diapers | typeof temperatures | typeof careNotes | typeof doses>(t: T) =>
     and(eq(t.familyId, familyId), eq(t.dependentId, d.id), isNull(t.deletedAt), gt(t.at, from), lte(t.at, to))
@@ -57,7 +59,7 @@ async function dependentDigest(
   const notes = await tx
     .select()
     .from(careNotes)
-    .where(and(of(careNotes), eq(careNotes.flagged, true)))
+    .where(allNotes ? of(careNotes) : and(of(careNotes), eq(careNotes.flagged, true)))
     .orderBy(asc(careNotes.at))
   const fevers = await tx
     .select()
@@ -69,7 +71,7 @@ async function dependentDigest(
     ...given
       .filter((g) => g.flagged)
       .map((g) => ({ kind: 'dose' as const, at: g.at, drugName: g.drugName, rule: g.flagRule })),
-    ...notes.map((n) => ({ kind: 'note' as const, at: n.at, text: tx.fields.open(n.body) })),
+    ...notes.map((n) => ({ kind: 'note' as const, at: n.at, text: tx.fields.open(n.body), flagged: n.flagged })),
     ...fevers.map((f) => ({ kind: 'fever' as const, at: f.at, celsius: f.celsius, unit: f.unit })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
   return {

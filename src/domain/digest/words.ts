@@ -18,13 +18,14 @@ function flagText(f: Flag, zone: string): string {
   return `note at ${at}: ${text}`
 }
 
-function dependentLines(d: DependentDigest, zone: string): string[] {
+/** One dependent's period: their name, then a line per kind of care, then what was flagged. */
+export function dependentLines(d: DependentDigest, zone: string): string[] {
   const lines: string[] = []
   if (d.feeds) lines.push(`• Feeds: ${d.feeds}${d.bottleMl ? ` (${d.bottleMl} ml)` : ''}`)
   if (d.naps) lines.push(`• Sleep: ${duration(d.sleptMinutes)} (${plural(d.naps, 'nap')})`)
   if (d.wet || d.dirty) lines.push(`• Diapers: ${d.wet} wet, ${d.dirty} dirty`)
   if (d.doses.length) lines.push(`• Doses: ${d.doses.map(([name, n]) => `${name} ×${n}`).join(', ')}`)
-  for (const f of d.flags) lines.push(`⚠️ ${flagText(f, zone)}`)
+  for (const f of d.flags) lines.push(`${f.kind === 'note' && !f.flagged ? '📝' : '⚠️'} ${flagText(f, zone)}`)
   return [d.name, ...(lines.length ? lines : ['• Nothing logged.'])]
 }
 

@@ -90,6 +90,7 @@ const ExportSchema = z
     medical: sectionSchema('medical'),
     schedules: sectionSchema('schedules'),
     sos: sectionSchema('sos'),
+    nanny: sectionSchema('nanny'),
     optOuts: z.array(rowSchema(optOuts)),
     audit: z.array(rowSchema(auditLog)),
   })

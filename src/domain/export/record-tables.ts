@@ -6,6 +6,7 @@
 import { careNotes, diapers, feeds, growth, sleeps, temperatures } from '../care-log/schema.js'
 import { allergies, conditions, immunizations, providers, visits } from '../medical/schema.js'
 import { doses, medications } from '../medications/schema.js'
+import { shiftPunches, shiftSkips, shifts } from '../nanny/schema.js'
 import { scheduleRuns, schedules } from '../schedules/schema.js'
 import { sosIncidents } from '../sos/schema.js'
 
@@ -16,6 +17,8 @@ export const RECORD_SECTIONS = {
   /** Reminders, dose reminders, nudges, digests — with what each already sent, so none repeats. */
   schedules: { schedules, runs: scheduleRuns },
   sos: { incidents: sosIncidents },
+  /** Caregivers' shifts, the days skipped, and the hours clocked (with the handoff notes). */
+  nanny: { shifts, skips: shiftSkips, punches: shiftPunches },
 } as const
 
 type Sections = typeof RECORD_SECTIONS
@@ -34,6 +37,7 @@ export const SEALED_COLUMNS = new Map<RecordTable, string>([
   [visits, 'notes'],
   [schedules, 'body'],
   [sosIncidents, 'text'],
+  [shiftPunches, 'note'],
 ])
 
 /** Every (section, key, table) triple, parents before children (providers before visits, regimens before doses). */

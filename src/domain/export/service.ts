@@ -22,8 +22,9 @@ import { type RecordSection, recordTables, SEALED_COLUMNS, type SectionName } fr
  * Bumped when a field changes meaning or disappears, so `import` can tell what it reads.
  * 2: the care log, medications and the medical record (notes opened).
  * 3: schedules (reminders and what they sent) and SOS incidents.
+ * 4: nanny shifts, skipped days and clocked hours.
  */
-export const EXPORT_VERSION = 3
+export const EXPORT_VERSION = 4
 
 export type ExportedFamily = Family
 export type ExportedDependent = typeof dependents.$inferSelect
@@ -62,6 +63,7 @@ export interface FamilyExport {
   medical: RecordSection<'medical'>
   schedules: RecordSection<'schedules'>
   sos: RecordSection<'sos'>
+  nanny: RecordSection<'nanny'>
   /** The opt-out state of the members' phones: STOP sent to the old server still holds on the new one. */
   optOuts: ExportedOptOut[]
   audit: ExportedAuditEntry[]
@@ -115,6 +117,7 @@ export async function exportFamily(tx: Tx, now: Date, familyId: string): Promise
     medical: sections.medical as RecordSection<'medical'>,
     schedules: sections.schedules as RecordSection<'schedules'>,
     sos: sections.sos as RecordSection<'sos'>,
+    nanny: sections.nanny as RecordSection<'nanny'>,
     optOuts: phones.length
       ? await tx
           .select()
@@ -138,6 +141,7 @@ async function readSections(tx: Tx, familyId: string) {
     medical: {},
     schedules: {},
     sos: {},
+    nanny: {},
   }
   for (const { section, key, table } of recordTables()) {
     // Every record table has id, familyId and createdAt; typed as one of them to query those three.
@@ -146,8 +150,24 @@ async function readSections(tx: Tx, familyId: string) {
     const sealed = SEALED_COLUMNS.get(table)
     out[section][key] = sealed ? rows.map((r) => openColumn(tx, r, sealed)) : rows
   }
+  return withoutPrivateSchedules(out)
+}
+
+/**
+ * A member's cycle tracking is hers, not the family's (docs/decisions/0028-cycles.md): the cycle tables
+ * are not record tables at all, and her `cycle` reminder schedules and their runs are dropped here, so
+ * the family export never says when anyone expects a period.
+ */
+function withoutPrivateSchedules<T extends Record<SectionName, Record<string, unknown[]>>>(out: T): T {
+  const all = (out.schedules.schedules ?? []) as { id: string; kind: string }[]
+  const hidden = new Set(all.filter((s) => PRIVATE_SCHEDULE_KINDS.has(s.kind)).map((s) => s.id))
+  if (!hidden.size) return out
+  out.schedules.schedules = all.filter((s) => !hidden.has(s.id))
+  out.schedules.runs = ((out.schedules.runs ?? []) as { scheduleId: string }[]).filter((r) => !hidden.has(r.scheduleId))
   return out
 }
+
+const PRIVATE_SCHEDULE_KINDS = new Set(['cycle'])
 
 function openColumn<R extends object>(tx: Tx, row: R, column: string): R {
   const value = (row as Record<string, string | null>)[column] ?? null

@@ -3,6 +3,8 @@ import { id, index, integer, json, table, text, timestamp, uniqueIndex } from '.
 export interface InboundMedia {
   url: string
   contentType: string
+  /** Bytes, when the provider says (Slack's `files[].size`); Twilio does not. */
+  size?: number
 }
 
 export interface InboundLocation {

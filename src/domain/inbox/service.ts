@@ -255,3 +255,33 @@ export async function lastLocationOf(tx: Tx, fromAddress: string, since: Date): 
     .limit(1)
   return row?.location ?? undefined
 }
+
+/**
+ * Stores a button press or a reaction as a message handled at once (the caller handles it in the same
+ * transaction), so it is on the record like any message and its provider id makes a re-delivery a
+ * no-op: `duplicate` is then true and the caller does nothing.
+ */
+export async function recordInteraction(tx: Tx, now: Date, m: InboundMessage): Promise<AcceptResult> {
+  const id = newId('inb')
+  const inserted = await tx
+    .insert(inbox)
+    .values({
+      id,
+      channel: m.channel,
+      externalId: m.externalId,
+      fromAddress: m.fromAddress,
+      toAddress: m.toAddress ?? null,
+      conversationKey: m.conversationKey ?? `${m.channel}:${m.fromAddress}`,
+      body: m.body,
+      media: [],
+      location: null,
+      meta: m.meta ?? {},
+      receivedAt: now,
+      status: 'done',
+      nextAttemptAt: now,
+      handledAt: now,
+    })
+    .onConflictDoNothing({ target: [inbox.channel, inbox.externalId] })
+    .returning({ id: inbox.id })
+  return inserted[0] ? { id, duplicate: false } : { id, duplicate: true }
+}

@@ -321,7 +321,7 @@ export async function flagDosesJustLogged(
   actor: ActorContext,
   now: Date,
   input: { dependentId?: string; ruleId: string },
-): Promise<number> {
+): Promise<string[]> {
   const flagged = await tx
     .update(doses)
     .set({ flagged: true, flagRule: input.ruleId })
@@ -335,5 +335,5 @@ export async function flagDosesJustLogged(
       ),
     )
     .returning({ id: doses.id })
-  return flagged.length
+  return flagged.map((f) => f.id)
 }

@@ -1,4 +1,5 @@
-import { bool, id, index, integer, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
+import { bool, id, index, integer, json, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
+import type { OutboxPayload } from './payload.js'
 
 export const OUTBOX_STATUSES = [
   /** waiting for its next attempt */
@@ -59,6 +60,13 @@ export const outbox = table(
     mediaId: text('media_id'),
     /** The row this one replaces on another channel after that one failed. */
     fallbackOf: text('fallback_of'),
+    /** What the message is about, by id (payload.ts): Slack shows it with buttons; other channels ignore it. */
+    payload: json<OutboxPayload>('payload'),
+    /**
+     * An edit: the provider id of a message already delivered (`providerMessageId` of that row) that this
+     * row rewrites in place (Slack's chat.update), e.g. an SOS alert once someone is responding.
+     */
+    editsMessage: text('edits_message'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },

@@ -6,6 +6,7 @@ import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
 import { isOptedOut, optedOutAmong, setOptOut } from '../optouts/service.js'
 import { sosIncidents } from '../sos/schema.js'
+import type { OutboxPayload } from './payload.js'
 import { applyWhatsAppWindow, holdForQuietHours } from './policies.js'
 import { type OutboxStatus, outbox } from './schema.js'
 
@@ -43,6 +44,10 @@ export interface NewOutboxMessage {
   templateId?: string | null
   /** A `media` row sent with the text (on the first part of a long one). */
   mediaId?: string | null
+  /** What it is about, by id (payload.ts): buttons where the channel has them. */
+  payload?: OutboxPayload | null
+  /** Rewrites this delivered message in place (its provider id) instead of sending a new one. */
+  editsMessage?: string | null
 }
 
 /** Writes the message (split into parts when too long) in the caller's transaction. Returns the row ids. */
@@ -109,6 +114,9 @@ function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeo
     fallbackOf: m.fallbackOf ?? null,
     templateId: m.templateId ?? null,
     mediaId: i === 0 ? (m.mediaId ?? null) : null,
+    // A split message carries its buttons on its last part, under the whole text.
+    payload: i === parts.length - 1 ? (m.payload ?? null) : null,
+    editsMessage: m.editsMessage ?? null,
     createdAt: now,
     updatedAt: now,
   }))
@@ -371,13 +379,15 @@ export async function failOutsideWindow(
     fallbackOf: row.fallbackOf ?? row.id,
     templateId,
     mediaId: row.mediaId,
+    payload: row.payload,
   })
   return id
 }
 
 /** The next channel of the member that this message (or its earlier fallbacks) has not tried yet. */
 async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<string | undefined> {
-  if (!row.memberId) return undefined
+  // An edit of a message on one channel means nothing on another.
+  if (!row.memberId || row.editsMessage) return undefined
   if (row.kind === 'sos_alert') return await sosAlertFallback(tx, now, row)
   if (row.kind === 'sos_call') return undefined // the next round calls again
   const rootId = row.fallbackOf ?? row.id
@@ -400,6 +410,7 @@ async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<strin
     urgent: row.urgent,
     fallbackOf: rootId,
     mediaId: row.mediaId,
+    payload: row.payload,
   })
   return id
 }

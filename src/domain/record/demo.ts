@@ -7,6 +7,7 @@ import { resolveActor } from '../families/queries.js'
 import { createFamily, seedDemoMember } from '../families/service.js'
 import { addAllergy, addCondition, addProvider, logImmunization, logVisit } from '../medical/service.js'
 import { addMedication, logDose } from '../medications/service.js'
+import { clockIn, clockOut, createShift } from '../nanny/service.js'
 
 /** The demo family's phones: the fictional +1 555 01xx range (no real person holds these numbers). */
 export const DEMO_PHONES = {
@@ -155,6 +156,22 @@ export async function seedDemoFamily(tx: Tx, now: Date, timezone = 'America/New_
     vaccine: 'DTaP',
     givenOn: date(local.minus({ days: 2 })),
     dose: '2 of 5',
+  })
+  // Maria works weekdays 8–5; her last three days on the clock, with a handoff note.
+  for (let day = 3; day >= 1; day--) {
+    const start = local.minus({ days: day }).startOf('day')
+    if (start.weekday > 5) continue
+    const inAt = start.plus({ hours: 8 }).toJSDate()
+    const outAt = start.plus({ hours: 17, minutes: 10 }).toJSDate()
+    await clockIn(tx, maria, inAt, inAt)
+    await clockOut(tx, maria, outAt, { at: outAt, note: day === 1 ? 'Maya rolled over!' : undefined })
+  }
+  await createShift(tx, ana, now, {
+    memberId: maria.memberId,
+    date: date(local),
+    start: '08:00',
+    minutes: 9 * 60,
+    days: ['MO', 'TU', 'WE', 'TH', 'FR'],
   })
   return { family, phones: DEMO_PHONES }
 }

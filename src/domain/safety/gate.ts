@@ -15,6 +15,8 @@ import { normalise, subjectBefore } from './text.js'
 import { type GateDependent, type GateFinding, type GateInput, type GateOutcome, TIERS } from './types.js'
 import { urgentFinding } from './urgent.js'
 
+const BASAL = /\b(?:bbt|basal)\b/
+
 export function evaluateGate(input: GateInput): GateOutcome {
   const text = normalise(input.text)
   const who = candidates(input, text)
@@ -26,7 +28,8 @@ export function evaluateGate(input: GateInput): GateOutcome {
   const readings = extractTemperatures(text)
   // A reading the sender gives of herself ("my temp is 38.3") is hers, not a child's.
   const own = maternalRecord ? readings.filter((r) => subjectBefore(r.sentence, r.index, names) === 'self') : []
-  const childReadings = readings.filter((r) => !own.includes(r))
+  // A basal body temperature ("BBT 35.8") is the sender's own cycle tracking, never a child's reading.
+  const childReadings = readings.filter((r) => !own.includes(r) && !BASAL.test(r.sentence))
   const findings: GateFinding[] = []
 
   const hit = findEmergency(text, { maternalRecord, dependentNames: names })

@@ -86,7 +86,13 @@ export async function doseRecipients(
 export async function toMembers(
   tx: Tx,
   memberIds: string[],
-  m: { familyId: string; kind: string; key: (memberId: string) => string; body: (memberId: string) => string },
+  m: {
+    familyId: string
+    kind: string
+    key: (memberId: string) => string
+    body: (memberId: string) => string
+    payload?: NewOutboxMessage['payload']
+  },
 ): Promise<NewOutboxMessage[]> {
   const routes = await memberRoutesMany(tx, memberIds)
   return [...new Set(memberIds)].flatMap((memberId) => {
@@ -101,6 +107,7 @@ export async function toMembers(
         toAddress: route.address,
         kind: m.kind,
         body: m.body(memberId),
+        payload: m.payload,
       },
     ]
   })

@@ -165,6 +165,7 @@ export const doseHook: KindHook = {
           kind: 'dose_reminder',
           key: () => `sch:${f.schedule.id}:${f.send?.at.getTime()}`,
           body: () => `⏰ Time for ${f.schedule.body}${lateWords(f)} — reply TAKEN when done`,
+          payload: reminderPayload(f),
         })),
       )
       const from = f.send.late ? now : f.send.at
@@ -231,7 +232,12 @@ const message = (tx: Tx, f: Firing, body: string) =>
     kind: 'dose_nudge',
     key: () => `sch:${f.schedule.id}:${f.send?.at.getTime()}`,
     body: () => body,
+    payload: reminderPayload(f),
   })
+
+/** Done (taken) and Snooze buttons for the occurrence a dose reminder or nudge is about. */
+const reminderPayload = (f: Firing) =>
+  f.send ? { kind: 'reminder' as const, scheduleId: f.schedule.id, occurrence: f.send.at.getTime() } : undefined
 
 async function names(tx: Tx, ids: string[]): Promise<string[]> {
   if (!ids.length) return []

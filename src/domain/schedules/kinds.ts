@@ -4,6 +4,8 @@
  * reminder text. One entry per kind, each in its own file.
  */
 import type { Tx } from '../../db/client.js'
+import { cycleHook } from '../cycles/reminders.js'
+import { shiftHook } from '../nanny/hook.js'
 import type { NewOutboxMessage } from '../outbox/service.js'
 import { doseHook, doseNudgeHook } from './dose.js'
 import type { Firing } from './firing.js'
@@ -30,6 +32,8 @@ export const kindHooks: Partial<Record<ScheduleKind, KindHook>> = {
   dose_nudge: doseNudgeHook,
   refill: refillHook,
   immunization: immunizationHook,
+  shift: shiftHook,
+  cycle: cycleHook,
 }
 
 /** Person-set reminders (no hook) apart from the kinds that have one. */

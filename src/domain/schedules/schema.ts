@@ -6,9 +6,20 @@ import { medications } from '../medications/schema.js'
 /**
  * reminder: set by a person. dose: a regimen's fixed time (docs/decisions/0019). dose_nudge: a dose not
  * logged in time, one row per step and recipient. refill: a supply check, re-armed when a dose is logged.
- * immunization: a week before a child's vaccine visit. digest: a member's daily digest (0020).
+ * immunization: a week before a child's vaccine visit. digest: a member's daily digest (0020). shift: a
+ * caregiver's shift reminders and the missed clock-in check (0025). cycle: before a member's predicted
+ * period, to her only (0028; never exported with the family's record).
  */
-export const SCHEDULE_KINDS = ['reminder', 'dose', 'dose_nudge', 'refill', 'immunization', 'digest'] as const
+export const SCHEDULE_KINDS = [
+  'reminder',
+  'dose',
+  'dose_nudge',
+  'refill',
+  'immunization',
+  'digest',
+  'shift',
+  'cycle',
+] as const
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number]
 
 /** Per-kind state a schedule carries (kinds other than `reminder`). */
@@ -20,6 +31,9 @@ export interface ScheduleDetail {
   reminded?: boolean
   /** immunization: the visit age in months. */
   visitMonths?: number
+  /** shift: the shift, and which message this schedule sends for each occurrence. */
+  shiftId?: string
+  shiftStep?: 'eve' | 'soon' | 'check'
 }
 
 /**

@@ -137,6 +137,31 @@ export async function lastSentRun(
   return hit ? { run: hit.run, schedule: { ...hit.schedule, body: tx.fields.open(hit.schedule.body) } } : undefined
 }
 
+/**
+ * One occurrence of a schedule sent to the actor, whatever became of it since (done, snoozed…): what a
+ * button or a ✅ on that reminder's message answers. Undefined when it was not sent to them.
+ */
+export async function runOf(
+  tx: Tx,
+  actor: ActorContext,
+  scheduleId: string,
+  occurrenceAt: Date,
+): Promise<{ run: ScheduleRun; schedule: Schedule } | undefined> {
+  const [hit] = await tx
+    .select({ run: scheduleRuns, schedule: schedules })
+    .from(scheduleRuns)
+    .innerJoin(schedules, eq(schedules.id, scheduleRuns.scheduleId))
+    .where(
+      and(
+        eq(scheduleRuns.scheduleId, scheduleId),
+        eq(scheduleRuns.occurrenceAt, occurrenceAt),
+        eq(scheduleRuns.memberId, actor.memberId),
+        eq(scheduleRuns.familyId, actor.familyId),
+      ),
+    )
+  return hit ? { run: hit.run, schedule: { ...hit.schedule, body: tx.fields.open(hit.schedule.body) } } : undefined
+}
+
 /** Marks a sent reminder done (the recipient replied "done"). */
 export async function markRunDone(tx: Tx, actor: ActorContext, now: Date, runId: string): Promise<void> {
   await tx
@@ -337,6 +362,7 @@ async function sendReminders(tx: Tx, now: Date, sending: Firing[]): Promise<void
       kind: 'reminder',
       urgent: f.schedule.urgent,
       body: reminderText(f.schedule, names.get(f.schedule.createdBy), f.send.late ? f.send.at : undefined),
+      payload: { kind: 'reminder', scheduleId: f.schedule.id, occurrence: f.send.at.getTime() },
     })
   }
   await enqueueOutboxMany(tx, now, messages)

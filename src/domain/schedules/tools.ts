@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { DomainError } from '../errors.js'
 import { findMemberByName } from '../families/queries.js'
-import { defineTool } from '../tools.js'
+import { defineTool, type ToolContext } from '../tools.js'
 import { doseReminderTarget } from './dose.js'
-import { cancelReminder, createReminder, lastSentRun, listReminders, markRunDone, snoozeRun } from './service.js'
+import { cancelReminder, createReminder, lastSentRun, listReminders, markRunDone, runOf, snoozeRun } from './service.js'
 
 const localTime = z
   .string()
@@ -12,6 +12,28 @@ const localTime = z
 
 /** "done" and "snooze" answer the reminder sent within this window. */
 const ANSWER_WINDOW_MS = 12 * 60 * 60_000
+
+/**
+ * Which reminder "done", "taken" or "snooze" answers: the one just sent, or — from a button or a ✅ on
+ * one reminder's message — that occurrence, while it still waits for an answer.
+ */
+const Target = {
+  scheduleId: z.string().max(60).optional().describe('Only when answering one given reminder message: its schedule id'),
+  occurrence: z.number().int().optional().describe('With scheduleId: the occurrence, epoch milliseconds'),
+}
+
+async function answerable(
+  tx: ToolContext['tx'],
+  actor: ToolContext['actor'],
+  now: Date,
+  t: { scheduleId?: string; occurrence?: number },
+) {
+  if (t.scheduleId === undefined || t.occurrence === undefined) {
+    return await lastSentRun(tx, actor, now, ANSWER_WINDOW_MS)
+  }
+  const hit = await runOf(tx, actor, t.scheduleId, new Date(t.occurrence))
+  return hit && (hit.run.status === 'sent' || hit.run.status === 'late') ? hit : undefined
+}
 
 export const setReminderTool = defineTool({
   name: 'set_reminder',
@@ -71,11 +93,12 @@ export const snoozeReminderTool = defineTool({
       .min(1)
       .max(24 * 60)
       .default(15),
+    ...Target,
   }),
   permission: 'reminders:write',
   readOnly: false,
   run: async ({ tx, actor, clock }, input) => {
-    const hit = await lastSentRun(tx, actor, clock.now(), ANSWER_WINDOW_MS)
+    const hit = await answerable(tx, actor, clock.now(), input)
     if (!hit) return undefined
     return await snoozeRun(tx, actor, clock.now(), hit, input.minutes)
   },
@@ -84,11 +107,11 @@ export const snoozeReminderTool = defineTool({
 export const reminderDoneTool = defineTool({
   name: 'reminder_done',
   description: 'Mark the reminder the sender just got as done.',
-  input: z.object({}),
+  input: z.object(Target),
   permission: 'reminders:write',
   readOnly: false,
-  run: async ({ tx, actor, clock }) => {
-    const hit = await lastSentRun(tx, actor, clock.now(), ANSWER_WINDOW_MS)
+  run: async ({ tx, actor, clock }, input) => {
+    const hit = await answerable(tx, actor, clock.now(), input)
     if (!hit) return undefined
     await markRunDone(tx, actor, clock.now(), hit.run.id)
     return hit.schedule
@@ -99,11 +122,11 @@ export const lastDoseReminderTool = defineTool({
   name: 'last_dose_reminder',
   description:
     'The dose reminder or missed-dose nudge the sender just got: whose dose, which drug, when it was due, and whether it is logged already. Answer "taken" with log_dose, then reminder_done.',
-  input: z.object({}),
+  input: z.object(Target),
   permission: 'reminders:write',
   readOnly: true,
-  run: async ({ tx, actor, clock }) => {
-    const hit = await lastSentRun(tx, actor, clock.now(), ANSWER_WINDOW_MS)
+  run: async ({ tx, actor, clock }, input) => {
+    const hit = await answerable(tx, actor, clock.now(), input)
     if (!hit || (hit.schedule.kind !== 'dose' && hit.schedule.kind !== 'dose_nudge')) return undefined
     return await doseReminderTarget(tx, actor, clock.now(), hit)
   },

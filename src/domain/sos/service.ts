@@ -6,10 +6,11 @@ import { recordAudit } from '../audit/service.js'
 import { DomainError } from '../errors.js'
 import { getFamily } from '../families/queries.js'
 import { type Member, members } from '../families/schema.js'
+import { editableMessages, enqueueEdits } from '../outbox/edits.js'
 import { enqueueOutboxMany, memberRoutesMany, type NewOutboxMessage } from '../outbox/service.js'
 import { medicalCard } from './card.js'
 import { type SosEvent, type SosIncident, sosEvents, sosIncidents, sosPolicies } from './schema.js'
-import { acknowledgedText, alertText, callText, closedText } from './words.js'
+import { acknowledgedText, alertText, answeredAlertText, callText, closedText } from './words.js'
 
 /**
  * Defaults of the escalation policy (docs/decisions/0021-sos.md): a round every 2 minutes until someone
@@ -203,6 +204,7 @@ async function sendRound(tx: Tx, now: Date, incident: SosIncident, opener: Pick<
         ...urgent(incident, person.id, key, 'sos_alert', body),
         channel: route.channel,
         toAddress: route.address,
+        payload: { kind: 'sos_alert', incidentId: incident.id },
       })
       events.push({
         kind: 'alert',
@@ -300,6 +302,7 @@ export async function acknowledgeSos(
   await addEvent(tx, now, incident.id, { kind: 'acknowledged', memberId: actor.memberId, detail: { via } })
   const acked = { ...incident, status: 'acknowledged' as const, acknowledgedBy: actor.memberId, acknowledgedAt: now }
   await tellEveryone(tx, now, acked, `ack`, acknowledgedText(me?.name ?? 'Someone'), actor.memberId)
+  await editAlerts(tx, now, acked, 'ack', acknowledgedText(me?.name ?? 'Someone'))
   return { incident: acked, first: true, responder: me?.name ?? 'someone' }
 }
 
@@ -330,6 +333,7 @@ export async function closeSos(
   const [me] = await tx.select().from(members).where(eq(members.id, actor.memberId))
   const closed = { ...incident, status: how, closedAt: now }
   await tellEveryone(tx, now, closed, how, closedText(how, me?.name ?? 'Someone'), actor.memberId)
+  await editAlerts(tx, now, closed, how, closedText(how, me?.name ?? 'Someone'))
   return closed
 }
 
@@ -352,6 +356,19 @@ async function tellEveryone(tx: Tx, now: Date, incident: SosIncident, what: stri
     })
   }
   await enqueueOutboxMany(tx, now, messages)
+}
+
+/**
+ * Alerts already delivered where a message can be edited (Slack) are rewritten: what happened on top,
+ * and no Acknowledge button any more. Alerts not yet sent are dropped by the outbox (the SOS is answered).
+ */
+async function editAlerts(tx: Tx, now: Date, incident: SosIncident, what: string, note: string) {
+  const rows = await editableMessages(tx, { kind: 'sos_alert', keyPrefix: `sos:${incident.id}:` })
+  await enqueueEdits(tx, now, rows, {
+    what: `sos:${what}`,
+    body: (row) => answeredAlertText(row.body, note),
+    payload: () => ({ kind: 'sos_alert', incidentId: incident.id, answered: true }),
+  })
 }
 
 /** True when this member was sent an alert of the incident: only they can acknowledge it by text. */

@@ -37,3 +37,7 @@ export const closedText = (how: 'cancelled' | 'resolved', who: string) =>
   how === 'cancelled'
     ? `${who} cancelled the SOS: false alarm. Nothing more is needed.`
     : `${who}: all clear. The SOS is closed.`
+
+/** An alert someone answered: what happened on top, then the alert without its "Reply ACK" line. */
+export const answeredAlertText = (alert: string, note: string) =>
+  [note, ...alert.split('\n').filter((line) => !line.startsWith('Reply ACK'))].join('\n')

@@ -1,0 +1,94 @@
+/** What the cycle commands text back. Dates are her local calendar dates. */
+import type { CycleOwner } from '../../domain/cycles/access.js'
+import { type CyclePrediction, MIN_OWN_CYCLES } from '../../domain/cycles/predict.js'
+import type { HistoryDay, HistoryPeriod } from '../../domain/cycles/service.js'
+import { dayName, rangeName, spanName } from '../../domain/cycles/words.js'
+import type { DayFields } from './parse.js'
+
+export const NOT_CONTRACEPTION = 'A calendar estimate, not reliable as contraception.'
+export const NO_PERIODS_SELF =
+  'I don’t have a period logged yet. Text “period started today” (or “period started 3 days ago”) when it starts.'
+
+const possessive = (o: CycleOwner) => (o.self ? 'Your' : `${o.name}’s`)
+
+/** "Based on your last 5 cycles (about 29.4 days)." / "Based on typical cycles until you’ve logged 3." */
+export function basisLine(p: CyclePrediction, o: CycleOwner): string {
+  const whose = o.self ? 'your' : `${o.name}’s`
+  if (p.basis === 'own') {
+    const ignored = p.cyclesIgnored
+      ? `; ${p.cyclesIgnored} unusual one${p.cyclesIgnored === 1 ? '' : 's'} left out`
+      : ''
+    return `Based on ${whose} last ${p.cyclesUsed} cycles (about ${p.lengthDays} days${ignored}).`
+  }
+  const logged =
+    p.basis === 'population' ? 'no full cycle' : `${p.cyclesUsed} full cycle${p.cyclesUsed === 1 ? '' : 's'}`
+  return `Based mostly on typical cycles (average 29.3 days) — ${logged} logged so far; predictions use ${whose} own from ${MIN_OWN_CYCLES}.`
+}
+
+export function presentNext(o: CycleOwner, p: CyclePrediction | undefined, today: string): string {
+  if (!p) return o.self ? NO_PERIODS_SELF : `${o.name} hasn’t logged a period yet.`
+  const who = possessive(o)
+  const day = `${o.self ? 'You’re' : `${o.name} is`} on day ${p.cycleDay} of ${o.self ? 'your' : 'her'} cycle.`
+  if (p.lateDays > 0) {
+    return (
+      `${who} period was expected around ${dayName(p.nextStart.date)} (likely ${rangeName(p.nextStart)}), ` +
+      `${p.lateDays} day${p.lateDays === 1 ? '' : 's'} ago. ${day} Cycles vary; text “period started” when it comes.`
+    )
+  }
+  const soon = p.nextStart.date === today ? ' — today' : ''
+  return `${who} next period is likely ${rangeName(p.nextStart)} (best guess ${dayName(p.nextStart.date)}${soon}). ${day} ${basisLine(p, o)}`
+}
+
+export function presentFertile(o: CycleOwner, p: CyclePrediction | undefined): string {
+  if (!p) return o.self ? NO_PERIODS_SELF : `${o.name} hasn’t logged a period yet.`
+  const who = possessive(o)
+  return (
+    `${who} fertile window is likely ${spanName(p.fertile.from, p.fertile.to)}, around ovulation on about ` +
+    `${dayName(p.ovulation.date)} (likely ${rangeName(p.ovulation)}). ${NOT_CONTRACEPTION} ${basisLine(p, o)}`
+  )
+}
+
+export function presentHistory(
+  o: CycleOwner,
+  h: { periods: HistoryPeriod[]; days: HistoryDay[]; prediction?: CyclePrediction },
+): string {
+  if (!h.periods.length) return o.self ? NO_PERIODS_SELF : `${o.name} hasn’t logged a period yet.`
+  const lines = h.periods.slice(0, 6).map((p) => {
+    const span = p.end ? spanName(p.start, p.end) : `${spanName(p.start, p.start)} (ongoing or end not logged)`
+    return `• ${span}${p.cycleDays ? ` — cycle ${p.cycleDays} days` : ''}`
+  })
+  const recent = h.days.slice(0, 5).map((d) => `• ${dayName(d.date)}: ${describeDay(d)}`)
+  const avg = h.prediction?.basis === 'own' ? `\nAverage cycle: about ${h.prediction.lengthDays} days.` : ''
+  return (
+    `${possessive(o)} periods (newest first):\n${lines.join('\n')}${avg}` +
+    (recent.length ? `\nRecent days:\n${recent.join('\n')}` : '')
+  )
+}
+
+function describeDay(d: { flow?: string | null; symptoms?: string[]; bbtC?: number | null; note?: string | null }) {
+  const parts = [
+    d.flow ? (d.flow === 'spotting' ? 'spotting' : `${d.flow} flow`) : undefined,
+    d.symptoms?.length ? d.symptoms.join(', ') : undefined,
+    d.bbtC != null ? `BBT ${d.bbtC.toFixed(2)} °C` : undefined,
+    d.note ? 'a note' : undefined,
+  ].filter(Boolean)
+  return parts.join('; ')
+}
+
+export function presentStart(
+  r: { period: { startDate: string }; corrected: boolean; prediction?: CyclePrediction },
+  day: DayFields | undefined,
+): string {
+  const head = r.corrected
+    ? `Moved your period start to ${dayName(r.period.startDate)}.`
+    : `Logged: period started ${dayName(r.period.startDate)}.`
+  const extra = day ? ` Also noted: ${describeDay({ flow: day.flow, symptoms: day.symptoms })}.` : ''
+  const next = r.prediction
+    ? ` Next one likely ${rangeName(r.prediction.nextStart)} (${r.prediction.basis === 'own' ? 'from your cycles' : 'from typical cycles for now'}).`
+    : ''
+  return `${head}${extra}${next} Private to you.`
+}
+
+export function presentDay(date: string, day: { flow?: string | null; symptoms?: string[]; bbtC?: number | null }) {
+  return `Logged for ${dayName(date)}: ${describeDay(day)}. Private to you.`
+}

@@ -1,0 +1,72 @@
+import { closeQuestion, openQuestion, type PendingQuestion } from '../../domain/conversation/service.js'
+import { findDependent, listDependentRows } from '../../domain/dependents/service.js'
+import { addMedicationTool } from '../../domain/medications/tools.js'
+import { runTool, type ToolContext } from '../../domain/tools.js'
+import type { Outcome, Stage, Turn } from '../../pipeline/types.js'
+import { added, blockedWords, DROPPED, whoQuestion } from './present.js'
+import { CONFIRM_PRESCRIPTION, names, type PrescriptionPayload, planProblems, proposeFor } from './propose.js'
+
+const YES = /^(?:yes|y|yep|yeah|yup|ok|okay|sure|confirm|add it|yes please|yes add it)[\s.!]*$/i
+const NO = /^(?:no|n|nope|nah|no thanks|don'?t|do not|don’t|drop it)[\s.!]*$/i
+/** A reply to "Who is it for?" is short: "Grandpa", "it's for grandpa". */
+const MAX_WHO_WORDS = 6
+
+/**
+ * The answer to a proposal read from a photo (docs/decisions/0027), deterministic and inside the message's
+ * transaction: YES creates the regimen through the add_medication tool (so runTool checks the sender's
+ * role and the tool's schema, and the service writes the audit entry and the dose reminders); NO drops
+ * the proposal; a name answers "Who is it for?". Anything else leaves the proposal open and goes on
+ * through the pipeline, so a question asked meanwhile is still answered. The model is never involved.
+ */
+export function confirmPrescriptionStage(): Stage {
+  return {
+    name: 'confirm-prescription',
+    async handle(turn: Turn): Promise<Outcome | undefined> {
+      const pending = await openQuestion(turn.tx, turn.actor, turn.clock.now())
+      if (pending?.kind !== CONFIRM_PRESCRIPTION) return undefined
+      const payload = pending.payload as PrescriptionPayload
+      const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
+      if (NO.test(turn.text.trim())) {
+        await closeQuestion(turn.tx, turn.actor)
+        return { route: 'photo:dropped', replies: [DROPPED] }
+      }
+      if (!payload.dependentId) return await answerWho(ctx, pending, payload, turn.text)
+      if (!YES.test(turn.text.trim())) return undefined
+      return await confirm(ctx, payload, payload.dependentId)
+    },
+  }
+}
+
+async function confirm(ctx: ToolContext, payload: PrescriptionPayload, dependentId: string): Promise<Outcome> {
+  await closeQuestion(ctx.tx, ctx.actor)
+  const who = await findDependent(ctx.tx, ctx.actor, dependentId)
+  // Checked again: a weight or birth date recorded since the proposal counts.
+  const problems = await planProblems(ctx, payload.medication, who)
+  if (problems.length) return { route: 'photo:blocked', replies: [blockedWords(problems, who.name)] }
+  await runTool(addMedicationTool, ctx, { ...payload.medication, dependent: who.id })
+  return { route: 'photo:added', replies: [added(payload.medication, who.name)] }
+}
+
+async function answerWho(
+  ctx: ToolContext,
+  pending: PendingQuestion,
+  payload: PrescriptionPayload,
+  text: string,
+): Promise<Outcome | undefined> {
+  const options = (await listDependentRows(ctx.tx, ctx.actor)).filter((d) => pending.options.includes(d.id))
+  if (YES.test(text.trim())) {
+    return {
+      route: 'photo:which',
+      replies: [
+        whoQuestion(
+          payload.medication,
+          options.map((d) => d.name),
+        ),
+      ],
+    }
+  }
+  if (text.trim().split(/\s+/).length > MAX_WHO_WORDS) return undefined
+  const picks = options.filter((d) => names(d, text))
+  if (picks.length !== 1 || !picks[0]) return undefined
+  return await proposeFor(ctx, payload.medication, picks[0])
+}

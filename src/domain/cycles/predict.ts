@@ -1,0 +1,185 @@
+/**
+ * Cycle predictions from a woman's own logged period starts: pure functions over ISO dates (her local
+ * calendar), no database. Every population figure cites ../shared/reference/health-facts.md §6 and its
+ * source tag; the method is in docs/decisions/0028-cycles.md.
+ */
+
+/** Population figures, used until she has MIN_OWN_CYCLES cycles of her own. */
+export const POPULATION = {
+  /** Mean cycle length, 29.3 days — §6 [BULL-2019] (Natural Cycles, 612,613 ovulatory cycles). */
+  meanLength: 29.3,
+  /** SD of one cycle's length across women, 3.4 days — §6 [FEHRING-2006] (mean 28.9 d, SD 3.4, 1,060 cycles). */
+  sdLength: 3.4,
+  /** Mean luteal phase, 12.4 days (95 % CI 7–17) — §6 [BULL-2019]; ovulation = next start − luteal phase. */
+  lutealMean: 12.4,
+  /** SD of the luteal phase, derived from its 95 % CI 7–17 [BULL-2019]: (17 − 7) / (2 × 1.96) ≈ 2.55 days. */
+  lutealSd: 2.55,
+  /**
+   * Within-woman SD of cycle length, derived: [BULL-2019] reports within-woman variation 0.4 d (14 %)
+   * higher at BMI > 35, so the reference variation is 0.4 / 0.14 ≈ 2.86 days.
+   */
+  withinSd: 2.86,
+} as const
+
+/** Her own figures take over at 3 completed cycles (fewer gives no usable spread); below it they are blended in. */
+export const MIN_OWN_CYCLES = 3
+/** Only her recent cycles count: cycles drift with age (−0.18 d per year, §6 [BULL-2019]). */
+export const MAX_CYCLES_USED = 12
+/**
+ * A gap between two logged starts outside 15–90 days is not read as a cycle (a period not logged, or
+ * logged twice). FIGO's normal frequency is 24–38 days (§6 [FIGO-MSD]); the wider bounds keep real but
+ * unusual cycles and drop only logging errors.
+ */
+export const PLAUSIBLE_DAYS = { min: 15, max: 90 } as const
+/**
+ * Robustness: a cycle further than max(7 days, 3 robust SDs) from the median of her recent cycles is left
+ * out of the mean (one missed log doubles a cycle). 7 days is FIGO's regularity limit (§6 [FIGO-MSD]:
+ * shortest-to-longest variation ≤ 7–9 days), so ordinary irregularity is never dropped.
+ */
+export const OUTLIER_MIN_DAYS = 7
+/** Fertile window, ovulation day −5 … +1 (see FERTILE below). */
+export const FERTILE = {
+  /** Wilcox 1995 (§6 [WILCOX-1995]): conception only from intercourse in the six days ending on ovulation day. */
+  before: 5,
+  /**
+   * One day after: not in [WILCOX-1995] (its window ends on ovulation day; [DUNSON-1999] puts the chance
+   * after it near zero). Added as a margin because the ovulation day itself is only estimated.
+   */
+  after: 1,
+} as const
+
+const DAY_MS = 86_400_000
+
+/** A date with the range it likely falls in (about two chances in three: ± one predictive SD). */
+export interface DateRange {
+  date: string
+  from: string
+  to: string
+}
+
+export interface CyclePrediction {
+  /** own: ≥ MIN_OWN_CYCLES cycles of hers; blended: 1–2 (her cycles weighed with the population mean); population: none. */
+  basis: 'own' | 'blended' | 'population'
+  /** Cycles that went into the mean, and cycles left out (implausible gaps, outliers). */
+  cyclesUsed: number
+  cyclesIgnored: number
+  /** Predicted cycle length and the SD of the prediction, days (one decimal). */
+  lengthDays: number
+  sdDays: number
+  lastStart: string
+  /** Day of the current cycle today (the start day is day 1). */
+  cycleDay: number
+  nextStart: DateRange
+  ovulation: DateRange
+  /** Ovulation estimate −5 … +1. */
+  fertile: { from: string; to: string }
+  /** Days past the predicted start with no new period logged (0 when not late). */
+  lateDays: number
+}
+
+/** Whole days from `a` to `b` (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS)
+}
+
+/** The ISO date `days` after `date` (fractional days round to the nearest day). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + Math.round(days) * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Lengths of the cycles between consecutive starts (sorted, duplicates dropped). */
+export function cycleLengths(starts: readonly string[]): number[] {
+  const sorted = [...new Set(starts)].sort()
+  return sorted.slice(1).map((s, i) => daysBetween(sorted[i] as string, s))
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+
+/** Her recent cycles that count: plausible, and not outliers against the median of the rest. */
+export function usableCycles(lengths: readonly number[]): { used: number[]; ignored: number } {
+  const window = lengths.slice(-MAX_CYCLES_USED)
+  const recent = window.filter((l) => l >= PLAUSIBLE_DAYS.min && l <= PLAUSIBLE_DAYS.max)
+  if (recent.length < 3) return { used: recent, ignored: window.length - recent.length }
+  const m = median(recent)
+  // 1.4826 × MAD estimates the SD of normal data, and one wild value barely moves it.
+  const robustSd = 1.4826 * median(recent.map((l) => Math.abs(l - m)))
+  const limit = Math.max(OUTLIER_MIN_DAYS, 3 * robustSd)
+  const used = recent.filter((l) => Math.abs(l - m) <= limit)
+  return { used, ignored: window.length - used.length }
+}
+
+/**
+ * The next cycle's expected length and the SD of that guess, from her cycle lengths.
+ * - none: the population mean and the SD of a cycle across women;
+ * - 1–2: her mean blended with the population's, her cycles weighing as much as K = withinSd² / betweenSd²
+ *   population cycles (the empirical-Bayes weight; betweenSd² = sdLength² − withinSd²), population SD;
+ * - ≥ MIN_OWN_CYCLES: her own mean; her SD pooled with 2 cycles' worth of the population within-woman SD
+ *   (a 3-cycle SD alone is too noisy), widened for the uncertainty of the mean (× √(1 + 1/n)).
+ */
+export function expectedLength(lengths: readonly number[]): {
+  lengthDays: number
+  sdDays: number
+  basis: CyclePrediction['basis']
+  used: number
+  ignored: number
+} {
+  const { used, ignored } = usableCycles(lengths)
+  const n = used.length
+  const P = POPULATION
+  if (n === 0) return { lengthDays: P.meanLength, sdDays: P.sdLength, basis: 'population', used: 0, ignored }
+  if (n < MIN_OWN_CYCLES) {
+    const k = P.withinSd ** 2 / (P.sdLength ** 2 - P.withinSd ** 2)
+    const lengthDays = (n * mean(used) + k * P.meanLength) / (n + k)
+    return { lengthDays, sdDays: P.sdLength, basis: 'blended', used: n, ignored }
+  }
+  const m = mean(used)
+  const ss = used.reduce((a, l) => a + (l - m) ** 2, 0)
+  const pooledVar = (ss + 2 * P.withinSd ** 2) / (n - 1 + 2)
+  return { lengthDays: m, sdDays: Math.sqrt(pooledVar * (1 + 1 / n)), basis: 'own', used: n, ignored }
+}
+
+/** ± one SD around `center` days after `from`, at least ± 1 day. */
+function range(from: string, center: number, sd: number): DateRange {
+  const half = Math.max(1, Math.round(sd))
+  const day = Math.round(center)
+  return { date: addDays(from, day), from: addDays(from, day - half), to: addDays(from, day + half) }
+}
+
+/**
+ * Predictions from her logged period starts (ISO dates, any order) as of `today` (ISO date, her zone).
+ * Undefined when no period is logged.
+ */
+export function predictCycle(starts: readonly string[], today: string): CyclePrediction | undefined {
+  const sorted = [...new Set(starts)].sort()
+  const lastStart = sorted.at(-1)
+  if (!lastStart) return undefined
+  const est = expectedLength(cycleLengths(sorted))
+  const P = POPULATION
+  const ovulationCenter = est.lengthDays - P.lutealMean
+  const ovulationSd = Math.sqrt(est.sdDays ** 2 + P.lutealSd ** 2)
+  const ovulation = range(lastStart, ovulationCenter, ovulationSd)
+  const nextStart = range(lastStart, est.lengthDays, est.sdDays)
+  return {
+    basis: est.basis,
+    cyclesUsed: est.used,
+    cyclesIgnored: est.ignored,
+    lengthDays: round1(est.lengthDays),
+    sdDays: round1(est.sdDays),
+    lastStart,
+    cycleDay: daysBetween(lastStart, today) + 1,
+    nextStart,
+    ovulation,
+    fertile: { from: addDays(ovulation.date, -FERTILE.before), to: addDays(ovulation.date, FERTILE.after) },
+    lateDays: Math.max(0, daysBetween(nextStart.date, today)),
+  }
+}
+
+/** The naive calendar rule the bench compares against: the next period 28 days after the last. */
+export const naiveNextStart = (lastStart: string) => addDays(lastStart, 28)
+
+const round1 = (x: number) => Math.round(x * 10) / 10
