@@ -35,6 +35,8 @@ const row = (over: Partial<OutboxRow>): OutboxRow => ({
   errorMessage: null,
   templateId: null,
   mediaId: null,
+  payload: null,
+  editsMessage: null,
   fallbackOf: null,
   createdAt: at,
   updatedAt: at,
