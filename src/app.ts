@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { calendarStage } from './agent/calendar/stage.js'
 import { chartStage } from './agent/charts/stage.js'
 import { cycleStage } from './agent/cycles/stage.js'
 import { fastPath } from './agent/fast-path.js'
@@ -28,6 +29,7 @@ import { type Db, openDatabase } from './db/client.js'
 import { type AcceptInbound, acceptInboundMany, type InboundMessage } from './domain/inbox/service.js'
 import { loadMedia } from './domain/media/service.js'
 import { type Rendered, renderSnapshot } from './domain/reports/render.js'
+import { calendarRoutes } from './http/calendar.js'
 import { healthRoutes } from './http/health.js'
 import { mediaPath, mediaRoutes } from './http/media.js'
 import { Batcher } from './lib/batcher.js'
@@ -89,7 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = deps.logger ?? createLogger(config.logLevel)
   const db = deps.db ?? openDatabase(config.databasePath, { fieldKey: config.dataEncryptionKey })
   const ownsDb = !deps.db
-  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0031).
+  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0032).
   const signer = new UrlSigner(
     config.mediaUrlSecret ?? randomBytes(32).toString('base64url'),
     config.mediaUrlTtlMinutes * 60,
@@ -124,6 +126,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       fastPath: firstOf('fast-path', [
         memoryStage,
         nannyStage(),
+        calendarStage(config.publicBaseUrl ?? `http://localhost:${config.port}`),
         fastPath,
         cycleStage(),
         reminderStage(),
@@ -193,6 +196,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(healthRoutes, { db })
   await app.register(mediaRoutes, { db, clock, signer })
+  await app.register(calendarRoutes, { db, clock })
   await app.register(twilioRoutes, {
     db,
     clock,

@@ -1,6 +1,7 @@
 // Every table, for the drizzle client. Each area owns its own schema file.
 export * from '../domain/assistant/schema.js'
 export * from '../domain/audit/schema.js'
+export * from '../domain/calendar/schema.js'
 export * from '../domain/care-log/schema.js'
 export * from '../domain/conversation/schema.js'
 export * from '../domain/cycles/schema.js'

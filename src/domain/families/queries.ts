@@ -108,29 +108,42 @@ export async function getMember(tx: Tx, actor: ActorContext, memberId: string): 
  * command line (`mednanny member add`): the change is recorded as the owner's, as if they had texted it.
  */
 export async function ownerActor(tx: Tx, familyId: string): Promise<ActorContext> {
+  const [owner] = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.familyId, familyId), eq(members.role, 'owner'), eq(members.status, 'active')))
+    .orderBy(asc(members.createdAt))
+    .limit(1)
+  if (!owner) throw new DomainError('not_found', `family ${familyId} has no active owner`)
+  return await memberActor(tx, owner.id)
+}
+
+/**
+ * An active member as an ActorContext on their preferred channel, for requests that carry no sender of
+ * their own (a calendar feed's token, the owner's CLI): they act as that member, with that role.
+ */
+export async function memberActor(tx: Tx, memberId: string): Promise<ActorContext> {
   const [row] = await tx
     .select({ member: members, family: families })
     .from(members)
     .innerJoin(families, eq(families.id, members.familyId))
-    .where(and(eq(members.familyId, familyId), eq(members.role, 'owner'), eq(members.status, 'active')))
-    .orderBy(asc(members.createdAt))
-    .limit(1)
-  if (!row) throw new DomainError('not_found', `family ${familyId} has no active owner`)
+    .where(and(eq(members.id, memberId), eq(members.status, 'active')))
+  if (!row) throw new DomainError('not_found', `member ${memberId} is not active`)
   const identities = await tx
     .select()
     .from(channelIdentities)
     .where(eq(channelIdentities.memberId, row.member.id))
     .orderBy(asc(channelIdentities.createdAt))
-  // The owner's preferred channel that they have an identity for; a phone covers SMS and WhatsApp.
+  // The member's preferred channel that they have an identity for; a phone covers SMS and WhatsApp.
   const route = row.member.channelOrder
     .map((channel) => ({
       channel,
       identity: identities.find((i) => i.kind === (channel === 'slack' ? 'slack' : 'phone')),
     }))
     .find((r) => r.identity)
-  if (!route?.identity) throw new DomainError('not_found', `the owner of family ${familyId} has no channel identity`)
+  if (!route?.identity) throw new DomainError('not_found', `member ${memberId} has no channel identity`)
   return {
-    familyId,
+    familyId: row.member.familyId,
     memberId: row.member.id,
     role: row.member.role,
     channel: route.channel,
