@@ -16,7 +16,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     DATABASE_PATH=/data/mednanny.db
 WORKDIR /app
-# Chart text (resvg draws with DejaVu Sans; slim images ship no fonts): docs/decisions/0030.
+# Chart text (resvg draws with DejaVu Sans; slim images ship no fonts): docs/decisions/0031.
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
   && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules

@@ -1,7 +1,9 @@
 /**
- * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles` runs one. Each figure is
+ * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles|agent` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
+
+import { agentBench } from './agent.js'
 import { charts, pdf } from './charts.js'
 import { coverage } from './coverage.js'
 import { cycles } from './cycles.js'
@@ -27,6 +29,7 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   charts,
   pdf,
   cycles,
+  agent: agentBench,
 }
 
 async function main() {

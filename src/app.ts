@@ -91,7 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = deps.logger ?? createLogger(config.logLevel)
   const db = deps.db ?? openDatabase(config.databasePath, { fieldKey: config.dataEncryptionKey })
   const ownsDb = !deps.db
-  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0032).
+  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0033).
   const signer = new UrlSigner(
     config.mediaUrlSecret ?? randomBytes(32).toString('base64url'),
     config.mediaUrlTtlMinutes * 60,

@@ -62,6 +62,8 @@ const Env = z.object({
   ANTHROPIC_BASE_URL: optional(url),
   /** Model id used by the agent. */
   ANTHROPIC_MODEL: z.string().min(1).default('claude-sonnet-4-5'),
+  /** Prompt-cache markers on the system prompt and tools (default on); off measures what caching saves (bench, eval). */
+  ANTHROPIC_PROMPT_CACHE: optional(flag),
   /** 32 bytes as 64 hex characters or base64, for field encryption of health notes. */
   DATA_ENCRYPTION_KEY: optional(
     z
@@ -128,7 +130,7 @@ export interface Config {
   slack?: { signingSecret: string; botToken: string; apiUrl?: string; filesUrl?: string }
   /** Largest photo fetched, in bytes. */
   mediaMaxBytes: number
-  anthropic?: { apiKey: string; baseUrl?: string; model: string }
+  anthropic?: { apiKey: string; baseUrl?: string; model: string; promptCache: boolean }
   anthropicModel: string
   dataEncryptionKey?: string
   devConsole: boolean
@@ -192,7 +194,12 @@ function toConfig(e: Env): Config {
     twilio,
     slack,
     anthropic: e.ANTHROPIC_API_KEY
-      ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL }
+      ? {
+          apiKey: e.ANTHROPIC_API_KEY,
+          baseUrl: e.ANTHROPIC_BASE_URL,
+          model: e.ANTHROPIC_MODEL,
+          promptCache: e.ANTHROPIC_PROMPT_CACHE ?? true,
+        }
       : undefined,
     anthropicModel: e.ANTHROPIC_MODEL,
     mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),

@@ -16,7 +16,7 @@ export const mediaPath = (id: string) => `/media/${id}`
 
 /**
  * GET /media/:id?exp&sig — a chart (PNG) or visit summary (PDF) for Twilio to fetch and attach
- * (docs/decisions/0032-signed-media-urls.md). The signature covers the path and the expiry: a changed
+ * (docs/decisions/0033-signed-media-urls.md). The signature covers the path and the expiry: a changed
  * one is 403, an expired one 410. The picture is drawn from the row's snapshot on each fetch, outside
  * any transaction, and never cached by intermediaries. Logs carry the row id and kind, never the values.
  */

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  * Signed, expiring URLs for media that a provider fetches (Twilio's MediaUrl): the path and an expiry
  * time, signed with HMAC-SHA256 under a server secret. Anyone holding the URL may fetch it until it
  * expires — it is a capability, sent only to the person who asked — and a changed path, expiry or
- * signature is refused (docs/decisions/0032-signed-media-urls.md).
+ * signature is refused (docs/decisions/0033-signed-media-urls.md).
  */
 export type UrlCheck = 'ok' | 'expired' | 'invalid'
 

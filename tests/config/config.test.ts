@@ -34,6 +34,15 @@ describe('loadConfig', () => {
     expect(c.anthropic).toBeUndefined()
   })
 
+  it('marks the prompt cache by default; ANTHROPIC_PROMPT_CACHE=off turns the markers off', () => {
+    const key = { ANTHROPIC_API_KEY: 'sk-ant-0123456789' }
+    expect(loadConfig(key).anthropic?.promptCache).toBe(true)
+    expect(loadConfig({ ...key, ANTHROPIC_PROMPT_CACHE: 'off' }).anthropic?.promptCache).toBe(false)
+    expect((errorOf({ ...key, ANTHROPIC_PROMPT_CACHE: 'sometimes' }) as Error).message).toMatch(
+      /^ANTHROPIC_PROMPT_CACHE:/,
+    )
+  })
+
   it('turns the dev console off when Twilio is configured, unless DEV_CONSOLE=1', () => {
     expect(loadConfig(twilio).devConsole).toBe(false)
     expect(loadConfig({ ...twilio, DEV_CONSOLE: '1' }).devConsole).toBe(true)

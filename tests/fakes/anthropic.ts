@@ -26,17 +26,53 @@ export interface FakeAnthropicRequest {
   body: FakeMessagesRequest
   apiKey: string
   version: string
+  /** The message the fake answered with (absent for an error or a hang). */
+  response?: FakeMessage
+}
+
+/** A Messages API response as the fake sends it. */
+export interface FakeMessage {
+  id: string
+  type: 'message'
+  role: 'assistant'
+  model: string
+  content: FakeBlock[]
+  stop_reason: 'tool_use' | 'end_turn'
+  stop_sequence: null
+  usage: {
+    input_tokens: number
+    output_tokens: number
+    cache_creation_input_tokens: number
+    cache_read_input_tokens: number
+  }
 }
 
 /**
- * What to answer the next request with: a final text, tool_use blocks (optionally after some text), an
- * HTTP error (429, 529, 500…), or a hang (the request never answers until released or stopped).
+ * What to answer a request with: a final text, tool_use blocks (optionally after some text), an HTTP
+ * error (429, 529, 500…), or a hang (the request never answers until released or stopped).
  */
-export type FakeAnthropicStep =
+export type FakeAnthropicReply =
   | { text: string }
   | { toolUse: { name: string; input: unknown }[]; text?: string }
   | { status: number }
   | 'hang'
+
+/**
+ * A scripted step: a reply, or a function of the request that returns one. A function step plays the
+ * model: it reads what the agent sent (the tool_result blocks, the system prompt) and answers from it,
+ * so a test of the answer is a test of the tool → agent → reply plumbing, not of a canned string.
+ */
+export type FakeAnthropicStep = FakeAnthropicReply | ((request: FakeMessagesRequest) => FakeAnthropicReply)
+
+/** A tool_result block of a request, with the tool_use it answers. */
+export interface FakeToolResult {
+  toolUseId: string
+  /** The tool's name, from the assistant tool_use block with the same id. */
+  name: string | undefined
+  input: unknown
+  /** The result text, as the agent sent it. */
+  content: string
+}
 
 const ERROR_TYPES: Record<number, string> = {
   400: 'invalid_request_error',
@@ -54,6 +90,8 @@ const ERROR_TYPES: Record<number, string> = {
 export class FakeAnthropic {
   readonly requests: FakeAnthropicRequest[] = []
   defaultText = 'OK.'
+  /** Answers when the script is empty (before `defaultText`): a model that is a function of the request. */
+  respond: ((request: FakeMessagesRequest) => FakeAnthropicReply) | undefined
   private script: FakeAnthropicStep[] = []
   private server: Server | undefined
   private hanging: ServerResponse[] = []
@@ -75,6 +113,18 @@ export class FakeAnthropic {
   /** The next requests answer these, in order. */
   reply(...steps: FakeAnthropicStep[]): void {
     this.script.push(...steps)
+  }
+
+  /** Scripted steps not used yet. */
+  get pending(): number {
+    return this.script.length
+  }
+
+  /** Drops the steps not used yet; returns how many there were. */
+  clearScript(): number {
+    const n = this.script.length
+    this.script = []
+    return n
   }
 
   /** Drops the connections of hanging requests: the client sees a network error. */
@@ -118,25 +168,41 @@ export class FakeAnthropic {
       String(req.headers['x-api-key'] ?? '') || String(req.headers.authorization ?? '').replace(/^Bearer /, '')
     if (key !== this.apiKey) return error(res, 401, 'authentication_error')
     const body = JSON.parse(raw) as FakeMessagesRequest
-    this.requests.push({ body, apiKey: key, version: String(req.headers['anthropic-version'] ?? '') })
-    const step = this.script.shift() ?? { text: this.defaultText }
+    const record: FakeAnthropicRequest = { body, apiKey: key, version: String(req.headers['anthropic-version'] ?? '') }
+    this.requests.push(record)
+    const step = this.next(body)
     if (step === 'hang') {
       this.hanging.push(res)
       return
     }
     if ('status' in step) return error(res, step.status, ERROR_TYPES[step.status] ?? 'api_error')
     const message = this.message(body, step)
+    record.response = message
     if (body.stream) return stream(res, message)
     return json(res, 200, message)
   }
 
-  private message(body: FakeMessagesRequest, step: Exclude<FakeAnthropicStep, 'hang' | { status: number }>) {
-    const content: Record<string, unknown>[] = []
+  /** The next scripted step (a function step is called with the request), else `respond`, else the default. */
+  private next(body: FakeMessagesRequest): FakeAnthropicReply {
+    const step = this.script.shift()
+    try {
+      if (typeof step === 'function') return step(body)
+      if (step !== undefined) return step
+      return this.respond?.(body) ?? { text: this.defaultText }
+    } catch (err) {
+      // A function step that cannot answer (it expected a tool result that is not there) says so, so the
+      // test that relies on it fails with the reason instead of a hang.
+      return { text: `[fake model: ${(err as Error).message}]` }
+    }
+  }
+
+  private message(body: FakeMessagesRequest, step: Exclude<FakeAnthropicReply, 'hang' | { status: number }>) {
+    const content: FakeBlock[] = []
     if (step.text !== undefined) content.push({ type: 'text', text: step.text, citations: null })
     const uses = 'toolUse' in step ? step.toolUse : []
     for (const use of uses)
       content.push({ type: 'tool_use', id: `toolu_${++this.seq}`, name: use.name, input: use.input })
-    return {
+    const message: FakeMessage = {
       id: `msg_${++this.seq}`,
       type: 'message',
       role: 'assistant',
@@ -146,6 +212,7 @@ export class FakeAnthropic {
       stop_sequence: null,
       usage: this.usage(body, JSON.stringify(content)),
     }
+    return message
   }
 
   /** Token counts as the API reports them: a cached prefix is written once, then read. */
@@ -166,6 +233,33 @@ export class FakeAnthropic {
   }
 }
 
+/**
+ * The tool_result blocks of a request's last message, each with the name and input of the tool_use it
+ * answers (from the assistant message before it). Content blocks are joined into one text.
+ */
+export function toolResultsOf(body: FakeMessagesRequest): FakeToolResult[] {
+  const last = body.messages.at(-1)
+  if (!last || typeof last.content === 'string') return []
+  const uses = new Map<string, FakeBlock>()
+  for (const m of body.messages) {
+    if (m.role !== 'assistant' || typeof m.content === 'string') continue
+    for (const b of m.content) if (b.type === 'tool_use') uses.set(String(b.id), b)
+  }
+  return last.content
+    .filter((b) => b.type === 'tool_result')
+    .map((b) => {
+      const id = String(b.tool_use_id)
+      const use = uses.get(id)
+      return { toolUseId: id, name: use?.name as string | undefined, input: use?.input, content: blockText(b.content) }
+    })
+}
+
+function blockText(content: unknown): string {
+  if (typeof content === 'string') return content
+  if (!Array.isArray(content)) return ''
+  return content.map((c: { text?: unknown }) => (typeof c?.text === 'string' ? c.text : '')).join('')
+}
+
 /** Tools, then system blocks, up to and including the last block marked with cache_control. */
 function cachedPrefix(body: FakeMessagesRequest): string | undefined {
   const parts: unknown[] = []
@@ -182,7 +276,7 @@ function cachedPrefix(body: FakeMessagesRequest): string | undefined {
 }
 
 /** The same message as server-sent events, the way the API streams it. */
-function stream(res: ServerResponse, message: ReturnType<FakeAnthropic['message']>) {
+function stream(res: ServerResponse, message: FakeMessage) {
   res.writeHead(200, { 'content-type': 'text/event-stream' })
   const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
   send('message_start', {

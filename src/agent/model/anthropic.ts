@@ -7,6 +7,8 @@ export interface AnthropicOptions {
   baseUrl?: string
   model: string
   maxTokens?: number
+  /** Mark the prompt-cache breakpoints (default true); false sends the same request without them. */
+  promptCache?: boolean
 }
 
 const CACHE = { cache_control: { type: 'ephemeral' } }
@@ -18,6 +20,7 @@ const TRANSIENT_NAMES = new Set(['APIConnectionError', 'APIConnectionTimeoutErro
 
 /** Claude through LangChain's ChatAnthropic (the official @anthropic-ai/sdk underneath). */
 export function anthropicProvider(opts: AnthropicOptions): ModelProvider {
+  const caching = opts.promptCache ?? true
   return {
     model: opts.model,
     chatModel: () =>
@@ -30,12 +33,12 @@ export function anthropicProvider(opts: AnthropicOptions): ModelProvider {
         maxRetries: 0,
         streaming: false,
       }),
-    cacheMarker: CACHE,
+    cacheMarker: caching ? CACHE : undefined,
     toolDefinition: (spec: ToolSpec, cached: boolean) => ({
       name: spec.name,
       description: spec.description,
       input_schema: spec.inputSchema,
-      ...(cached ? CACHE : {}),
+      ...(cached && caching ? CACHE : {}),
     }),
     retryable: (err: unknown) => {
       if (typeof err !== 'object' || err === null) return false

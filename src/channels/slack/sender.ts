@@ -33,7 +33,7 @@ export class SlackSender implements ChannelSender {
 
   constructor(
     private readonly client: SlackClient,
-    /** Draws a `media` row (a chart, a visit summary) for upload as a Slack file; docs/decisions/0032. */
+    /** Draws a `media` row (a chart, a visit summary) for upload as a Slack file; docs/decisions/0033. */
     private readonly media?: (mediaId: string) => Promise<SlackFile | undefined>,
   ) {}
 

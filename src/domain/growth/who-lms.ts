@@ -15,7 +15,7 @@
  *   WHO-Girls-Head-Circumference-for-age-Percentiles.csv (columns Month, L, M, S).
  * Transcribed by hand; spot-checked against WHO's expanded (daily) head-circumference table for boys
  * (day 0: L 1, M 34.4618, S 0.03686; days 30–31 bracket month 1's M 37.2759) and against the published
- * ±2 SD values in tests/domain/growth.test.ts. docs/decisions/0031-who-growth-data.md says why these tables.
+ * ±2 SD values in tests/domain/growth.test.ts. docs/decisions/0032-who-growth-data.md says why these tables.
  *
  * Each row is [month, L, M, S]: L the Box-Cox power, M the median, S the coefficient of variation.
  * Weight in kg, length and head circumference in cm.

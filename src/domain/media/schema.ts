@@ -8,7 +8,7 @@ export type MediaKind = (typeof MEDIA_KINDS)[number]
 /**
  * A picture or document asked for by chat (a chart, a visit summary). The row keeps what was read
  * through the tools when it was asked for — the snapshot — and the image is rendered from it when the
- * signed URL is fetched, outside any transaction (docs/decisions/0030-charts-and-pdf.md). The snapshot
+ * signed URL is fetched, outside any transaction (docs/decisions/0031-charts-and-pdf.md). The snapshot
  * holds health values, so it is sealed like health notes (0016).
  */
 export const media = table(

@@ -7,7 +7,7 @@ import type { DailySeriesSnapshot, GrowthChartSnapshot } from './snapshot.js'
 /**
  * Charts as PNG, server-side: a Vega-Lite spec compiled to Vega, drawn to SVG by Vega's headless
  * renderer, rasterized by resvg (a Rust renderer shipped as a prebuilt binary in its npm package). No
- * browser, no canvas, no native build (docs/decisions/0030-charts-and-pdf.md).
+ * browser, no canvas, no native build (docs/decisions/0031-charts-and-pdf.md).
  */
 
 /** The SVG is drawn at this size (CSS pixels) and rasterized at 2×: 1200 × 720 PNG. */
