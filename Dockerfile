@@ -16,6 +16,9 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     DATABASE_PATH=/data/mednanny.db
 WORKDIR /app
+# Chart text (resvg draws with DejaVu Sans; slim images ship no fonts): docs/decisions/0032.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY src ./src

@@ -2,7 +2,9 @@
  * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles|agent|slack` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
+
 import { agentBench } from './agent.js'
+import { charts, pdf } from './charts.js'
 import { coverage } from './coverage.js'
 import { cycles } from './cycles.js'
 import { fastPath } from './fast-path.js'
@@ -25,6 +27,8 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   scheduler,
   'scheduler-idle': schedulerIdle,
   sos,
+  charts,
+  pdf,
   cycles,
   agent: agentBench,
   slack,

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { calendarStage } from './agent/calendar/stage.js'
+import { chartStage } from './agent/charts/stage.js'
 import { cycleStage } from './agent/cycles/stage.js'
 import { fastPath } from './agent/fast-path.js'
 import { memoryStage } from './agent/memory/stage.js'
@@ -25,11 +27,15 @@ import { TwilioCallSender } from './channels/twilio/voice.js'
 import type { Config } from './config.js'
 import { type Db, openDatabase } from './db/client.js'
 import { type AcceptInbound, acceptInboundMany, type InboundMessage } from './domain/inbox/service.js'
+import { loadMedia } from './domain/media/service.js'
+import { type Rendered, renderSnapshot } from './domain/reports/render.js'
 import { calendarRoutes } from './http/calendar.js'
 import { healthRoutes } from './http/health.js'
+import { mediaPath, mediaRoutes } from './http/media.js'
 import { Batcher } from './lib/batcher.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createLogger } from './lib/logger.js'
+import { UrlSigner } from './lib/signed-url.js'
 import { OutboxSender, type OutboxSenderOptions } from './outbox/sender-loop.js'
 import type { ChannelSender } from './outbox/types.js'
 import { firstOf } from './pipeline/compose.js'
@@ -89,11 +95,22 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = deps.logger ?? createLogger(config.logLevel)
   const db = deps.db ?? openDatabase(config.databasePath, { fieldKey: config.dataEncryptionKey })
   const ownsDb = !deps.db
+  // Media URLs for Twilio (charts, visit summaries): signed, expiring (docs/decisions/0034).
+  const signer = new UrlSigner(
+    config.mediaUrlSecret ?? randomBytes(32).toString('base64url'),
+    config.mediaUrlTtlMinutes * 60,
+  )
+  const mediaUrl = (id: string) => signer.sign(mediaPath(id), clock.now())
+  // Slack takes the file itself (uploaded by the sender), drawn from the row's snapshot outside any transaction.
+  const drawMedia = async (id: string) => {
+    const found = await db.read((tx) => loadMedia(tx, id))
+    return found ? await renderSnapshot(found.snapshot) : undefined
+  }
 
   // WhatsApp through Twilio: free-form text only inside the 24-hour window (docs/decisions/0020).
   const whatsapp = config.twilio?.whatsappFrom ? { templateId: config.twilio.whatsappTemplateSid } : undefined
   const outbox = new OutboxSender(
-    { db, clock, log, senders: await buildSenders(config, deps, log) },
+    { db, clock, log, senders: await buildSenders(config, deps, log, mediaUrl, drawMedia) },
     { whatsapp, ...deps.outbox },
   )
   // After a commit that may have changed the family record (a handled message, a fired schedule): wake
@@ -125,6 +142,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         cycleStage(),
         reminderStage(),
         preferenceStage(),
+        chartStage(),
         record,
       ]),
       agent: deps.agent ?? (await buildAgent(config, log, deps.agentLimits)),
@@ -188,6 +206,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('mednanny', mednanny)
 
   await app.register(healthRoutes, { db })
+  await app.register(mediaRoutes, { db, clock, signer })
   await app.register(calendarRoutes, { db, clock })
   await app.register(twilioRoutes, {
     db,
@@ -217,7 +236,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     app.addHook('onClose', async () => home.stop())
     await app.register(slackRoutes, { receiver })
   }
-  if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept })
+  if (config.devConsole) await app.register(consoleRoutes, { db, clock, accept, mediaUrl })
 
   app.addHook('onClose', async () => {
     await mednanny.stop()
@@ -281,17 +300,23 @@ async function buildSenders(
   config: Config,
   deps: AppDeps,
   log: Logger,
+  mediaUrl: (id: string) => string,
+  drawMedia: (id: string) => Promise<Rendered | undefined>,
 ): Promise<Partial<Record<string, ChannelSender>>> {
-  if (!config.slack) return twilioSenders(config, deps)
+  if (!config.slack) return twilioSenders(config, deps, mediaUrl)
   const [{ SlackSender }, { createSlackClient }] = await Promise.all([
     import('./channels/slack/sender.js'),
     import('./channels/slack/client.js'),
   ])
   const client = createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, log })
-  return { ...twilioSenders(config, deps), slack: new SlackSender(client) }
+  return { ...twilioSenders(config, deps, mediaUrl), slack: new SlackSender(client, drawMedia) }
 }
 
-function twilioSenders(config: Config, deps: AppDeps): Partial<Record<string, ChannelSender>> {
+function twilioSenders(
+  config: Config,
+  deps: AppDeps,
+  mediaUrl: (id: string) => string,
+): Partial<Record<string, ChannelSender>> {
   const t = config.twilio
   if (!t) {
     const console = new ConsoleSender()
@@ -299,9 +324,14 @@ function twilioSenders(config: Config, deps: AppDeps): Partial<Record<string, Ch
   }
   const client = createTwilioClient(t, { timeoutMs: deps.twilioTimeoutMs })
   const statusCallback = config.publicBaseUrl ? `${config.publicBaseUrl}/webhooks/twilio/status` : undefined
+  // Twilio fetches media from our public URL; without PUBLIC_BASE_URL there is none to give it.
+  const base = config.publicBaseUrl
+  const media = base ? (id: string) => `${base}${mediaUrl(id)}` : undefined
   return {
-    ...(t.smsFrom ? { sms: new TwilioSender(client, 'sms', t.smsFrom, statusCallback) } : {}),
-    ...(t.whatsappFrom ? { whatsapp: new TwilioSender(client, 'whatsapp', t.whatsappFrom, statusCallback) } : {}),
+    ...(t.smsFrom ? { sms: new TwilioSender(client, 'sms', t.smsFrom, statusCallback, media) } : {}),
+    ...(t.whatsappFrom
+      ? { whatsapp: new TwilioSender(client, 'whatsapp', t.whatsappFrom, statusCallback, media) }
+      : {}),
     // SOS calls come from the SMS number (a Twilio number with voice).
     ...(t.smsFrom ? { voice: new TwilioCallSender(client, t.smsFrom, config.publicBaseUrl) } : {}),
   }

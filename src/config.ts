@@ -73,6 +73,18 @@ const Env = z.object({
         'expected 32 bytes as 64 hex characters or base64',
       ),
   ),
+  /**
+   * Signs the URLs of charts and visit summaries fetched by Twilio (HMAC-SHA256; at least 32 characters).
+   * Unset: a random secret per process, so links sent before a restart stop working.
+   */
+  MEDIA_URL_SECRET: optional(z.string().trim().min(32, 'expected at least 32 characters')),
+  /** How long a signed media URL stays valid, in minutes. */
+  MEDIA_URL_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   /** Dev console at /dev: on by default when neither Twilio nor Slack is configured. */
   DEV_CONSOLE: optional(flag),
   /** After downtime, reminders at most this many minutes late are still sent (saying so); older ones are summarized. */
@@ -126,6 +138,9 @@ export interface Config {
   messageRetentionDays: number
   doseNudgeMinutes: number
   refillReminderDays: number
+  /** Signs media URLs; a random one per process when MEDIA_URL_SECRET is unset. */
+  mediaUrlSecret?: string
+  mediaUrlTtlMinutes: number
 }
 
 export class ConfigError extends Error {
@@ -194,6 +209,8 @@ function toConfig(e: Env): Config {
     messageRetentionDays: e.MESSAGE_RETENTION_DAYS,
     doseNudgeMinutes: e.DOSE_NUDGE_MINUTES,
     refillReminderDays: e.REFILL_REMINDER_DAYS,
+    mediaUrlSecret: e.MEDIA_URL_SECRET,
+    mediaUrlTtlMinutes: e.MEDIA_URL_TTL_MINUTES,
   }
 }
 

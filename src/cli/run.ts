@@ -14,6 +14,7 @@ import { nannyCommand } from './nanny.js'
 import { medicalCommand, medicationCommand } from './record.js'
 import { slackCommand } from './slack.js'
 import { sosCommand } from './sos.js'
+import { visitSummaryCommand } from './visit-summary.js'
 
 export interface RunOptions {
   /** The environment; DATABASE_PATH (through loadConfig) and DEBUG are read from it. */
@@ -54,6 +55,7 @@ export async function runCli(argv: string[], opts: RunOptions): Promise<number> 
     sosCommand,
     nannyCommand,
     slackCommand,
+    visitSummaryCommand,
   ]) {
     program.addCommand(inherit(make(ctx), program))
   }

@@ -157,6 +157,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       familyId: actor?.familyId,
       memberId: actor?.memberId,
       urgent: outcome.urgent ?? false,
+      mediaId: i === 0 ? outcome.mediaId : undefined,
       payload: outcome.payloads?.[i],
     })
   }

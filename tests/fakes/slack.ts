@@ -46,6 +46,8 @@ export const FAKE_BOT_ID = 'B0BOT0001'
  */
 export class FakeSlack {
   readonly calls: FakeSlackCall[] = []
+  /** Files uploaded to the URL files.getUploadURLExternal handed out: their id and size in bytes. */
+  readonly uploads: { fileId: string; bytes: number }[] = []
   readonly fileRequests: FakeSlackFileRequest[] = []
   private readonly files = new Map<string, { bytes: Buffer; mimetype: string }>()
   private readonly scripts = new Map<string, FakeSlackScript[]>()
@@ -166,6 +168,15 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
+    // Step 2 of files.uploadV2: the bytes, to the URL step 1 returned (files.slack.com in production).
+    const upload = req.url?.match(/^\/upload\/(F\w+)$/)?.[1]
+    if (upload) {
+      const chunks: Buffer[] = []
+      for await (const c of req) chunks.push(c as Buffer)
+      this.uploads.push({ fileId: upload, bytes: Buffer.concat(chunks).length })
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      return res.end(`OK - ${Buffer.concat(chunks).length}`)
+    }
     if (req.method === 'GET' && req.url?.startsWith('/files-pri/')) return this.serveFile(req, res)
     const method = req.url?.match(/^\/api\/([\w.]+)$/)?.[1]
     const raw = await readBody(req)
@@ -185,6 +196,17 @@ export class FakeSlack {
     call.ok = answer.ok === true
     if (typeof answer.ts === 'string' && method === 'chat.postMessage') call.ts = answer.ts
     return json(res, 200, answer)
+  }
+
+  /** Slack's two-step file upload (files.getUploadURLExternal, then files.completeUploadExternal). */
+  private answerFiles(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (method === 'files.getUploadURLExternal') {
+      const fileId = `F${String(++this.seq).padStart(8, '0')}`
+      return { ok: true, file_id: fileId, upload_url: `${this.url.replace(/\/api\/$/, '')}/upload/${fileId}` }
+    }
+    const files = JSON.parse(String(args.files ?? '[]')) as { id: string; title?: string }[]
+    if (!args.channel_id) return { ok: false, error: 'channel_not_found' }
+    return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) }
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -211,6 +233,9 @@ export class FakeSlack {
           message: { type: 'message', text: args.text, bot_id: FAKE_BOT_ID, ts },
         }
       }
+      case 'files.getUploadURLExternal':
+      case 'files.completeUploadExternal':
+        return this.answerFiles(method, args)
       case 'chat.update': {
         const known = this.messages.some((p) => p.channel === args.channel && p.ts === args.ts)
         if (!known) return { ok: false, error: 'message_not_found' }

@@ -13,6 +13,8 @@ export interface FakeTwilioMessage {
   contentSid?: string
   contentVariables?: Record<string, string>
   statusCallback?: string
+  /** MediaUrl parameters (MMS / WhatsApp media): the URLs Twilio would fetch. */
+  mediaUrls: string[]
   auth: string
   /** performance.now() when the fake accepted it: benches measure inbound-to-outbound latency with it. */
   receivedAt: number
@@ -164,6 +166,7 @@ export class FakeTwilio {
       contentSid: form.get('ContentSid') ?? undefined,
       contentVariables: variables ? (JSON.parse(variables) as Record<string, string>) : undefined,
       statusCallback: form.get('StatusCallback') ?? undefined,
+      mediaUrls: form.getAll('MediaUrl'),
       auth: req.headers.authorization ?? '',
       receivedAt: performance.now(),
     }

@@ -146,7 +146,8 @@ async function answer(
   })
   const reply = textOf(result.messages.at(-1)?.content)
   if (!reply) throw new Error('the model gave no answer')
-  return { route: 'agent:model', replies: [reply] }
+  // A chart or visit summary made by a tool goes with the answer, as from the fast path.
+  return { route: 'agent:model', replies: [reply], mediaId: counter.mediaId }
 }
 
 /** Runs `work` with a signal that aborts after `ms`; rejects with TurnTimeoutError at that moment. */

@@ -2,10 +2,12 @@ import { careLogTools } from '../../domain/care-log/tools.js'
 import { cycleTools } from '../../domain/cycles/tools.js'
 import { dependentTools } from '../../domain/dependents/tools.js'
 import { familyTools } from '../../domain/families/tools.js'
+import { growthPercentilesTool } from '../../domain/growth/tools.js'
 import { medicalTools } from '../../domain/medical/tools.js'
 import { medicationTools } from '../../domain/medications/tools.js'
 import { nannyTools } from '../../domain/nanny/tools.js'
 import { preferenceTools } from '../../domain/preferences/tools.js'
+import { reportTools } from '../../domain/reports/tools.js'
 import { reminderTools } from '../../domain/schedules/tools.js'
 import { sosTools } from '../../domain/sos/tools.js'
 import type { Tool } from '../../domain/tools.js'
@@ -25,5 +27,7 @@ export const agentTools: readonly Tool[] = [
   ...reminderTools,
   ...preferenceTools,
   ...sosTools,
+  ...reportTools,
+  growthPercentilesTool,
   ...cycleTools,
 ] as Tool[]

@@ -27,6 +27,8 @@ export interface TurnScope {
 export interface TurnCounter {
   calls: number
   errors: number
+  /** A chart or document a tool made this turn (make_chart, visit_summary): sent with the reply. */
+  mediaId?: string
 }
 
 /** Any object: the tool's own zod schema validates inside runTool, so its errors reach the model. */
@@ -91,8 +93,8 @@ async function callTool(t: Tool, input: unknown, scope: TurnScope, counter: Turn
       if (t.readOnly) return JSON.stringify(await runTool(t, ctx, input))
       const key = callKey(t.name, input)
       const done = await findToolCall(tx, inboxId, key)
-      if (done !== undefined) return done
-      const result = JSON.stringify(await runTool(t, ctx, input)) ?? 'null'
+      if (done !== undefined) return noteMedia(counter, done)
+      const result = noteMedia(counter, JSON.stringify(await runTool(t, ctx, input)) ?? 'null')
       await recordToolCall(tx, clock.now(), inboxId, key, result)
       return result
     })
@@ -102,6 +104,15 @@ async function callTool(t: Tool, input: unknown, scope: TurnScope, counter: Turn
     scope.log.error({ tool: t.name, errorName: (err as Error)?.name }, 'agent tool failed')
     return 'Error (internal): this tool failed. Tell the person it could not be done right now.'
   }
+}
+
+/** Remembers the media a tool's result names (the last one wins), and passes the result on. */
+function noteMedia(counter: TurnCounter, result: string): string {
+  if (result.includes('"mediaId"')) {
+    const id = (JSON.parse(result) as { mediaId?: unknown }).mediaId
+    if (typeof id === 'string') counter.mediaId = id
+  }
+  return result
 }
 
 /** The tool and its input, independent of key order. */

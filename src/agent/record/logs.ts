@@ -8,6 +8,7 @@ import {
 } from '../../domain/care-log/tools.js'
 import { logDoseTool, logSlotDosesTool } from '../../domain/medications/tools.js'
 import { runTool, type ToolContext } from '../../domain/tools.js'
+import { standingWords } from '../charts/growth-words.js'
 import type { DoseSlot, LogCommand } from '../parser/types.js'
 import { clock, count, duration, list, temperature, volume } from './present.js'
 
@@ -68,7 +69,8 @@ const HANDLERS: { [K in Kind]: Handler<K> } = {
       headCm: m('head'),
     })
     const said = cmd.measurements.map((x) => `${x.measure} ${x.value} ${x.unit}`)
-    return `Logged: ${out.dependent}, ${list(said)} on ${at(cmd.at)}.`
+    const standing = standingWords(out.dependent, out.standing)
+    return [`Logged: ${out.dependent}, ${list(said)} on ${at(cmd.at)}.`, standing].filter(Boolean).join(' ')
   },
   log_dose: recordDose,
   async log_note(ctx, dependent, cmd) {

@@ -23,7 +23,10 @@ const SendBody = z.object({
  * The dev console: a page that sends messages into the inbox as if from a phone, and shows every
  * outbound message with its status. Local development only; off when real providers are configured.
  */
-export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Clock; accept: AcceptInbound }) {
+export async function consoleRoutes(
+  app: FastifyInstance,
+  o: { db: Db; clock: Clock; accept: AcceptInbound; mediaUrl?: (mediaId: string) => string },
+) {
   app.get('/dev', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE))
 
   app.post('/dev/api/messages', async (req, reply) => {
@@ -87,6 +90,8 @@ export async function consoleRoutes(app: FastifyInstance, o: { db: Db; clock: Cl
         status: m.status,
         errorCode: m.errorCode,
         inReplyTo: m.inReplyTo,
+        // A chart or visit summary sent with the message: a signed link the page opens.
+        mediaUrl: m.mediaId ? o.mediaUrl?.(m.mediaId) : undefined,
         at: m.createdAt,
       })),
       dead: dead.map((m) => ({

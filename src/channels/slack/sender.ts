@@ -31,7 +31,11 @@ export class SlackSender implements ChannelSender {
   /** user id → their DM channel with the app; conversations.open returns the same one every time. */
   private readonly dms = new Map<string, string>()
 
-  constructor(private readonly client: SlackClient) {}
+  constructor(
+    private readonly client: SlackClient,
+    /** Draws a `media` row (a chart, a visit summary) for upload as a Slack file; docs/decisions/0034. */
+    private readonly media?: (mediaId: string) => Promise<SlackFile | undefined>,
+  ) {}
 
   async send(row: OutboxRow): Promise<SendResult> {
     const to = parseSlackAddress(row.toAddress)
@@ -61,6 +65,8 @@ export class SlackSender implements ChannelSender {
       return `${to.channel}/ephemeral:${res.message_ts ?? ''}`
     }
     const channel = to.channel ?? (await this.dmChannel(to.user))
+    const file = row.mediaId ? await this.media?.(row.mediaId) : undefined
+    if (file) return await this.upload(channel, to.threadTs, text, file)
     const blocks = slackBlocks(row.body, row.payload)
     const res = await this.client.chat.postMessage({
       channel,
@@ -71,6 +77,23 @@ export class SlackSender implements ChannelSender {
       unfurl_media: false,
     })
     return slackMessageId(res.channel ?? channel, res.ts ?? '')
+  }
+
+  /**
+   * The text as the file's comment, the picture or PDF as a file in the same place (files.uploadV2:
+   * getUploadURLExternal, the bytes, completeUploadExternal). Slack's own file store holds it from then on.
+   */
+  private async upload(channel: string, threadTs: string | undefined, text: string, file: SlackFile): Promise<string> {
+    const res = await this.client.filesUploadV2({
+      channel_id: channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      initial_comment: text,
+      file: file.bytes,
+      filename: file.filename,
+      title: file.filename,
+    } as Parameters<SlackClient['filesUploadV2']>[0])
+    const uploaded = res.files.flatMap((f) => (f as { files?: { id?: string }[] }).files ?? [])
+    return `${channel}/file:${uploaded[0]?.id ?? ''}`
   }
 
   /** An earlier message rewritten in place (chat.update); `blocks: []` drops buttons it had. */
@@ -95,6 +118,12 @@ export class SlackSender implements ChannelSender {
     this.dms.set(user, id)
     return id
   }
+}
+
+/** A chart or visit summary, drawn, for upload. */
+export interface SlackFile {
+  bytes: Buffer
+  filename: string
 }
 
 /**

@@ -24,6 +24,8 @@ export class TwilioSender implements ChannelSender {
     private readonly channel: 'sms' | 'whatsapp',
     private readonly from: string,
     private readonly statusCallbackUrl?: string,
+    /** A signed, expiring public URL for a `media` row (a chart, a visit summary), made at send time. */
+    private readonly mediaUrl?: (mediaId: string) => string | undefined,
   ) {}
 
   async send(row: OutboxRow): Promise<SendResult> {
@@ -37,11 +39,18 @@ export class TwilioSender implements ChannelSender {
           ? { contentSid: row.templateId, contentVariables: JSON.stringify({ 1: row.body }) }
           : { body: row.body }),
         ...(this.statusCallbackUrl ? { statusCallback: this.statusCallbackUrl } : {}),
+        ...this.media(row),
       })
       return { status: 'sent', providerMessageId: msg.sid }
     } catch (err) {
       return classifyTwilioError(err)
     }
+  }
+
+  /** Twilio fetches MediaUrl when it accepts the message (MMS, WhatsApp media); a template carries none. */
+  private media(row: OutboxRow): { mediaUrl?: string[] } {
+    const url = row.mediaId && !row.templateId ? this.mediaUrl?.(row.mediaId) : undefined
+    return url ? { mediaUrl: [url] } : {}
   }
 }
 

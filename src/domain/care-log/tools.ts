@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { findDependent } from '../dependents/service.js'
 import { NoInput } from '../families/input.js'
+import { growthStanding } from '../growth/service.js'
 import { defineTool, type ToolContext } from '../tools.js'
 import { amendLast, undoLast } from './corrections.js'
 import {
@@ -94,14 +95,16 @@ export const logTemperatureTool = defineTool({
 
 export const logGrowthTool = defineTool({
   name: 'log_growth',
-  description: 'Record a weight (kg), length (cm) or head circumference (cm).',
+  description:
+    'Record a weight (kg), length (cm) or head circumference (cm). The result says where each stands on the WHO growth standard (0–24 months), or what is missing to say so (birth date, sex).',
   input: LogGrowthInput,
   permission: 'care:write',
   readOnly: false,
   run: async (ctx, input) => {
     const t = await target(ctx, input)
     const entry = await logGrowth(ctx.tx, ctx.actor, t.now, { ...input, dependentId: t.dependentId, at: t.at })
-    return { entry, dependent: t.dependent.name }
+    const standing = growthStanding(t.dependent, entry.at, ctx.actor.timezone, entry)
+    return { entry, dependent: t.dependent.name, sex: t.dependent.sex, standing }
   },
 })
 

@@ -85,6 +85,26 @@ export async function findDependent(tx: Tx, actor: ActorContext, ref: string): P
   throw new DomainError('not_found', 'dependent by name', `I don’t have anyone called ${ref} in your family’s record.`)
 }
 
+/** Records a dependent's sex (the WHO growth tables are by sex). Audited like any change to the record. */
+export async function setDependentSex(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  ref: string,
+  sex: 'female' | 'male' | 'other',
+): Promise<Dependent> {
+  const dependent = await findDependent(tx, actor, ref)
+  await tx.update(dependents).set({ sex }).where(eq(dependents.id, dependent.id))
+  await recordAudit(tx, now, {
+    familyId: actor.familyId,
+    actorMemberId: actor.memberId,
+    action: 'dependent.update',
+    subjectType: 'dependent',
+    subjectId: dependent.id,
+  })
+  return { ...dependent, sex }
+}
+
 async function assertFamilyMember(tx: Tx, actor: ActorContext, memberId: string) {
   const [m] = await tx
     .select({ id: members.id })

@@ -1,8 +1,9 @@
+import { z } from 'zod'
 import { NoInput } from '../families/input.js'
 import { defineTool } from '../tools.js'
 import { ageInDays } from './age.js'
-import { AddDependentInput } from './input.js'
-import { addDependent, listDependentRows } from './service.js'
+import { AddDependentInput, DependentRef } from './input.js'
+import { addDependent, listDependentRows, setDependentSex } from './service.js'
 
 export const addDependentTool = defineTool({
   name: 'add_dependent',
@@ -34,4 +35,16 @@ export const listDependentsTool = defineTool({
   },
 })
 
-export const dependentTools = [addDependentTool, listDependentsTool]
+export const setDependentSexTool = defineTool({
+  name: 'set_dependent_sex',
+  description: 'Record whether a child is a girl or a boy (or other): the WHO growth percentiles are published by sex.',
+  input: DependentRef.extend({ sex: z.enum(['female', 'male', 'other']) }),
+  permission: 'dependents:write',
+  readOnly: false,
+  run: async ({ tx, actor, clock }, input) => {
+    const d = await setDependentSex(tx, actor, clock.now(), input.dependent, input.sex)
+    return { id: d.id, name: d.name, sex: d.sex }
+  },
+})
+
+export const dependentTools = [addDependentTool, listDependentsTool, setDependentSexTool]

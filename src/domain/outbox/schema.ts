@@ -53,6 +53,11 @@ export const outbox = table(
      * through, with the body as its variable. Null for a free-form message.
      */
     templateId: text('template_id'),
+    /**
+     * A picture or document sent with the text (a chart, a visit summary): the `media` row. The sender
+     * turns it into a signed, expiring URL at send time (Twilio MediaUrl) or a link.
+     */
+    mediaId: text('media_id'),
     /** The row this one replaces on another channel after that one failed. */
     fallbackOf: text('fallback_of'),
     /** What the message is about, by id (payload.ts): Slack shows it with buttons; other channels ignore it. */

@@ -42,6 +42,8 @@ export interface NewOutboxMessage {
   fallbackOf?: string | null
   /** WhatsApp only: send through this approved template, the body as its variable. */
   templateId?: string | null
+  /** A `media` row sent with the text (on the first part of a long one). */
+  mediaId?: string | null
   /** What it is about, by id (payload.ts): buttons where the channel has them. */
   payload?: OutboxPayload | null
   /** Rewrites this delivered message in place (its provider id) instead of sending a new one. */
@@ -111,6 +113,7 @@ function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeo
     nextAttemptAt: now,
     fallbackOf: m.fallbackOf ?? null,
     templateId: m.templateId ?? null,
+    mediaId: i === 0 ? (m.mediaId ?? null) : null,
     // A split message carries its buttons on its last part, under the whole text.
     payload: i === parts.length - 1 ? (m.payload ?? null) : null,
     editsMessage: m.editsMessage ?? null,
@@ -375,6 +378,7 @@ export async function failOutsideWindow(
     urgent: row.urgent,
     fallbackOf: row.fallbackOf ?? row.id,
     templateId,
+    mediaId: row.mediaId,
     payload: row.payload,
   })
   return id
@@ -405,6 +409,7 @@ async function enqueueFallback(tx: Tx, now: Date, row: OutboxRow): Promise<strin
     inReplyTo: row.inReplyTo,
     urgent: row.urgent,
     fallbackOf: rootId,
+    mediaId: row.mediaId,
     payload: row.payload,
   })
   return id
