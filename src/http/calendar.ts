@@ -11,10 +11,17 @@ import type { Clock } from '../lib/clock.js'
 export async function calendarRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
   app.get<{ Params: { token: string } }>('/calendar/:token', { logLevel: 'warn' }, async (req, reply) => {
     const token = req.params.token.replace(/\.ics$/, '')
-    const body = await db.read(async (tx) => {
-      const actor = await calendarOwner(tx, token)
-      return actor ? await calendarFor(tx, actor, clock.now()) : undefined
-    })
+    let body: string | undefined
+    try {
+      body = await db.read(async (tx) => {
+        const actor = await calendarOwner(tx, token)
+        return actor ? await calendarFor(tx, actor, clock.now()) : undefined
+      })
+    } catch (err) {
+      // Fastify's own error log would print the request, URL and token included: answer here instead.
+      req.log.error({ errorName: (err as Error)?.name }, 'calendar feed failed')
+      return reply.code(500).type('text/plain; charset=utf-8').send('The calendar is unavailable; try again later.')
+    }
     if (!body) return reply.code(404).type('text/plain; charset=utf-8').send('No such calendar.')
     return reply
       .type('text/calendar; charset=utf-8')

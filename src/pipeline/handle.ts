@@ -8,6 +8,7 @@ import type { Channel, Sender } from '../domain/families/schema.js'
 import { completeInbox, type InboxRow } from '../domain/inbox/service.js'
 import { type Keyword, matchKeyword, setOptOut } from '../domain/optouts/service.js'
 import { enqueueOutbox } from '../domain/outbox/service.js'
+import { SECRET_REPLY } from '../domain/retention/service.js'
 import type { Clock } from '../lib/clock.js'
 import { handleStranger } from './onboarding.js'
 import { HELP_MEMBER, HELP_STRANGER, replyForError } from './replies.js'
@@ -152,7 +153,7 @@ async function commit(tx: Tx, now: Date, row: InboxRow, outcome: Outcome, actor?
       channel: row.channel as Channel,
       toAddress: replyAddress(row),
       body,
-      kind: 'reply',
+      kind: outcome.secret ? SECRET_REPLY : 'reply',
       inReplyTo: row.id,
       familyId: actor?.familyId,
       memberId: actor?.memberId,

@@ -13,6 +13,8 @@ export interface Outcome {
   urgent?: boolean
   /** False when the exchange must not join the conversation's memory ("forget this conversation"). */
   remember?: boolean
+  /** The replies carry a secret (a calendar link): the outbox blanks their text soon after sending. */
+  secret?: boolean
   /** A chart or document (a `media` row) sent with the first reply, as MMS/WhatsApp media or a link. */
   mediaId?: string
   /** What a reply is about, by id, at the reply's index (the dose guard's warning): buttons on Slack. */

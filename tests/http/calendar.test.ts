@@ -91,5 +91,10 @@ describe('calendar feed', () => {
     expect(JSON.stringify(turns)).not.toContain(token)
     const stored = await t.app.mednanny.db.read((tx) => tx.query.calendarFeeds.findMany())
     expect(JSON.stringify(stored)).not.toContain(token)
+    // The reply that carried it is blanked once sent, at the scheduler's next purge.
+    const outbox = () => t.app.mednanny.db.read((tx) => tx.query.outbox.findMany())
+    expect(JSON.stringify(await outbox())).toContain(token)
+    await t.app.mednanny.scheduler.tick()
+    expect(JSON.stringify(await outbox())).not.toContain(token)
   })
 })

@@ -1,8 +1,10 @@
 import { newCalendarFeed, revokeCalendarFeeds } from '../../domain/calendar/service.js'
+import { isSharedConversation } from '../../pipeline/conversation.js'
 import type { Stage } from '../../pipeline/types.js'
 
 const LINK =
   /^(?:(?:send|give|get)\s+(?:me\s+)?(?:a\s+|the\s+|my\s+)?)?(?:new\s+)?(?:calendar|ical|ics)(?:\s+(?:link|feed|url|subscription))?(?:\s+please)?[.!?]*$|^subscribe(?:\s+me)?\s+to\s+(?:the\s+|my\s+)?calendar[.!?]*$/i
+const ONLY_IN_DM = 'A calendar link is private: ask me for it in a direct message.'
 const STOP =
   /^(?:stop|revoke|cancel|turn\s+off)\s+(?:the\s+|my\s+)?calendar(?:\s+(?:link|feed))?[.!?]*$|^calendar\s+off[.!?]*$/i
 
@@ -24,6 +26,9 @@ export function calendarStage(baseUrl: string): Stage {
         return { route: 'calendar:stop', replies: [words], remember: false }
       }
       if (!LINK.test(text)) return undefined
+      if (isSharedConversation(turn.message.conversationKey)) {
+        return { route: 'calendar:link', replies: [ONLY_IN_DM], remember: false }
+      }
       const token = await newCalendarFeed(turn.tx, turn.actor, turn.clock.now())
       return {
         route: 'calendar:link',
@@ -33,6 +38,8 @@ export function calendarStage(baseUrl: string): Stage {
             'Subscription). Anyone with the link can read it: don’t share it. Any earlier link stopped working; ' +
             'text STOP CALENDAR to turn it off.',
         ],
+        // The reply carries the secret: its text is blanked soon after it is sent (docs/decisions/0029).
+        secret: true,
         // The link is a secret: it is not replayed to the model as conversation memory.
         remember: false,
       }

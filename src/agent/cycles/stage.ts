@@ -13,18 +13,13 @@ import {
 import { dayName, rangeName } from '../../domain/cycles/words.js'
 import { runTool, type Tool } from '../../domain/tools.js'
 import { formatLocalTime, localDate } from '../../lib/timezone.js'
+import { isSharedConversation } from '../../pipeline/conversation.js'
 import type { Stage, Turn } from '../../pipeline/types.js'
 import { type CycleCommand, parseCycle } from './parse.js'
 import { presentDay, presentFertile, presentHistory, presentNext, presentStart } from './present.js'
 
 const call = <I extends z.ZodType, O>(turn: Turn, tool: Tool<I, O>, input: unknown) =>
   runTool(tool, { tx: turn.tx, actor: turn.actor, clock: turn.clock }, input)
-
-/**
- * A Slack channel or private channel (ids C…, G…), where a reply is seen by everyone in it; DMs are D….
- * The conversation key is `slack:<team>:<channel>[:<thread>]` (channels/slack/inbound.ts).
- */
-const inSharedSlackChannel = (turn: Turn) => /^slack:[^:]+:[CG]/.test(turn.message.conversationKey)
 
 const ONLY_IN_DM = 'Cycle tracking is private: send me that in a direct message and I’ll answer there.'
 
@@ -36,9 +31,12 @@ export function cycleStage(): Stage {
       const command = parseCycle(turn.text, localDate(turn.clock.now(), turn.actor.timezone))
       if (!command) return undefined
       // Nothing about anyone's cycle is said (or written) in a thread other people read.
-      if (inSharedSlackChannel(turn)) return { route: 'cycles', replies: [ONLY_IN_DM], remember: false }
+      if (isSharedConversation(turn.message.conversationKey))
+        return { route: 'cycles', replies: [ONLY_IN_DM], remember: false }
       // One route for every command: the log line says cycle tracking was used, not what was logged.
-      return { route: 'cycles', replies: [await answer(turn, command)] }
+      // Not remembered either: a member she shared with would otherwise keep her answers in his
+      // conversation memory after she stops sharing (docs/decisions/0028).
+      return { route: 'cycles', replies: [await answer(turn, command)], remember: false }
     },
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import type { ActorContext } from '../../domain/actor.js'
 import { recordUsage } from '../../domain/assistant/service.js'
 import type { Tool } from '../../domain/tools.js'
+import { isSharedConversation } from '../../pipeline/conversation.js'
 import type { Agent, Outcome } from '../../pipeline/types.js'
 import { familyContext } from './context.js'
 import { recall } from './memory.js'
@@ -120,7 +121,7 @@ async function answer(
     })
     const agent = createAgent({
       model: provider.chatModel(),
-      tools: bindTools(deps.tools, provider, scope, counter),
+      tools: bindTools(toolsFor(deps.tools, message.conversationKey), provider, scope, counter),
       systemPrompt: new SystemMessage({
         content: systemBlocks(deps.prompts, actor.channel, withSummary(context, memory.summary), provider.cacheMarker),
       }),
@@ -166,6 +167,14 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
   } finally {
     clearTimeout(timer)
   }
+}
+
+/**
+ * The tools a turn may use. In a conversation others read (a Slack channel), the private ones — cycle
+ * tracking — are not offered at all, so no answer about anyone's cycle can land there (0028).
+ */
+function toolsFor(tools: readonly Tool[], conversationKey: string): readonly Tool[] {
+  return isSharedConversation(conversationKey) ? tools.filter((t) => t.permission !== 'cycles:own') : tools
 }
 
 /** The family context, then what the model remembers of older turns, both after the cache breakpoint. */

@@ -97,6 +97,7 @@ export async function summarizeConversation(
       threadKey,
       summary,
       coveredUntil: last.at,
+      createdAt: now,
       updatedAt: now,
     })
     .onConflictDoUpdate({
@@ -126,7 +127,7 @@ const BATCH = 1000
 
 /**
  * Memory is chat, and chat is kept only `days` (MESSAGE_RETENTION_DAYS, like the inbox's text): older
- * turns and summaries not touched since are deleted. Returns the rows deleted.
+ * turns, and summaries begun before then, are deleted. Returns the rows deleted.
  */
 export async function purgeConversations(tx: Tx, now: Date, days: number): Promise<number> {
   const before = new Date(now.getTime() - days * 86_400_000)
@@ -136,6 +137,8 @@ export async function purgeConversations(tx: Tx, now: Date, days: number): Promi
     .where(lt(conversationTurns.at, before))
     .limit(BATCH)
   const a = await tx.delete(conversationTurns).where(inArray(conversationTurns.id, oldTurns))
-  const b = await tx.delete(conversationSummaries).where(lt(conversationSummaries.updatedAt, before))
+  // By when the summary began: each fold carries older words forward, so a busy thread's summary would
+  // otherwise keep them past retention for ever. The thread starts a new summary after it.
+  const b = await tx.delete(conversationSummaries).where(lt(conversationSummaries.createdAt, before))
   return a.changes + b.changes
 }

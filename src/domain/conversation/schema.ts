@@ -81,6 +81,8 @@ export const conversationSummaries = table(
     /** Sealed. */
     summary: text('summary').notNull(),
     coveredUntil: timestamp('covered_until').notNull(),
+    /** When the first summary of this thread was written: retention counts from here, not from the last fold. */
+    createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [uniqueIndex('conversation_summaries_thread_uq').on(t.familyId, t.memberId, t.threadKey)],
