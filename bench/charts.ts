@@ -8,8 +8,19 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CHART_HEIGHT, CHART_WIDTH, renderDailyChart, renderGrowthChart } from '../src/domain/reports/charts.js'
-import type { DailySeriesSnapshot, GrowthChartSnapshot, VisitSummarySnapshot } from '../src/domain/reports/snapshot.js'
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  renderCycleCalendar,
+  renderDailyChart,
+  renderGrowthChart,
+} from '../src/domain/reports/charts.js'
+import type {
+  CycleCalendarSnapshot,
+  DailySeriesSnapshot,
+  GrowthChartSnapshot,
+  VisitSummarySnapshot,
+} from '../src/domain/reports/snapshot.js'
 import { renderVisitSummaryPdf } from '../src/domain/reports/visit-pdf.js'
 import { renderPdfPage } from '../tests/support/pdf.js'
 import type { Row } from './support.js'
@@ -110,26 +121,44 @@ async function rasterFloor(): Promise<number[]> {
   )
 }
 
+/** A cycle calendar as the chat would draw it: periods logged in February and March, the next predicted. */
+const cycle: CycleCalendarSnapshot = {
+  kind: 'cycle_calendar',
+  dependent: 'cycle',
+  today: '2026-03-10',
+  months: ['2026-02', '2026-03', '2026-04'],
+  days: [
+    ...['03', '04', '05', '06', '07'].map((d) => ({ date: `2026-02-${d}`, mark: 'period' as const })),
+    ...['04', '05', '06', '07', '08'].map((d) => ({ date: `2026-03-${d}`, mark: 'period' as const })),
+    ...['16', '17', '18', '19', '20', '22'].map((d) => ({ date: `2026-03-${d}`, mark: 'fertile window' as const })),
+    { date: '2026-03-21', mark: 'ovulation (estimate)' as const },
+    ...['02', '03', '04', '05', '06'].map((d) => ({ date: `2026-04-${d}`, mark: 'predicted period' as const })),
+  ],
+}
+
 export async function charts(): Promise<Row> {
   mkdirSync(OUT, { recursive: true })
   const floor = await rasterFloor()
   const g = await timed(() => renderGrowthChart(growth))
   const s = await timed(() => renderDailyChart(sleep30))
   const f = await timed(() => renderDailyChart(feeds7))
-  const all = [...g, ...s, ...f].sort((a, b) => a - b)
+  const c = await timed(() => renderCycleCalendar(cycle))
+  const all = [...g, ...s, ...f, ...c].sort((a, b) => a - b)
   const p50 = pct(all, 50)
   const ratio = p50 / pct(floor, 50)
   writeFileSync(join(OUT, 'growth-chart.png'), await renderGrowthChart(growth))
   writeFileSync(join(OUT, 'sleep-chart-30-days.png'), await renderDailyChart(sleep30))
+  writeFileSync(join(OUT, 'cycle-calendar.png'), await renderCycleCalendar(cycle))
   console.log(`\ncharts: Vega-Lite → SVG → resvg, 1200 × 720 PNG, ${RUNS} runs each after ${WARMUP} warm-up`)
   console.log(`  baseline (resvg on a fixed SVG, same size): p50 ${pct(floor, 50).toFixed(1)} ms`)
   console.log(`  growth chart (WHO curves + points): p50 ${pct(g, 50).toFixed(1)} ms, p95 ${pct(g, 95).toFixed(1)} ms`)
   console.log(`  sleep per day, 30 days:              p50 ${pct(s, 50).toFixed(1)} ms, p95 ${pct(s, 95).toFixed(1)} ms`)
   console.log(`  feeds per day, 7 days:               p50 ${pct(f, 50).toFixed(1)} ms, p95 ${pct(f, 95).toFixed(1)} ms`)
+  console.log(`  cycle calendar, 3 months:            p50 ${pct(c, 50).toFixed(1)} ms, p95 ${pct(c, 95).toFixed(1)} ms`)
   console.log(
     `  all charts: p50 ${p50.toFixed(1)} ms per PNG; ratio to baseline ${ratio.toFixed(2)}; goal < ${CHART_GOAL_MS} ms: ${p50 < CHART_GOAL_MS ? 'met' : 'NOT met'}`,
   )
-  console.log(`  wrote bench/out/growth-chart.png and bench/out/sleep-chart-30-days.png`)
+  console.log('  wrote bench/out/growth-chart.png, sleep-chart-30-days.png and cycle-calendar.png')
   return {
     scenario: 'charts',
     figure: `${p50.toFixed(0)} ms p50 per PNG`,

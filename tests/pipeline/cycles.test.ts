@@ -140,6 +140,35 @@ describe('cycle tracking by text', () => {
     expect(await one(JANE, 'period reminders off')).toBe('Okay — no more period reminders.')
   })
 
+  it('draws her cycle calendar for her alone, as media by a signed URL', async () => {
+    expect(await say(JANE, 'cycle chart')).toEqual([
+      'Your cycle calendar: logged periods in red, the predicted next one in pink, the fertile window in green ' +
+        '(predictions are estimates from your history, never contraception).',
+    ])
+    const sent = t.fake.messages.filter((m) => m.to === JANE).at(-1)
+    expect(sent?.mediaUrls).toHaveLength(1)
+    const url = new URL(sent?.mediaUrls[0] ?? '')
+    const res = await t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('image/png')
+    expect(res.rawPayload.readUInt32BE(16)).toBe(1200) // the PNG's width, from its IHDR chunk
+    const rows = await t.app.mednanny.db.read((tx) => tx.query.media.findMany())
+    const jane = JSON.parse(rows.at(-1)?.snapshot ?? '{}') as {
+      months: string[]
+      days: { date: string; mark: string }[]
+    }
+    expect(jane.months).toEqual(['2026-02', '2026-03', '2026-04'])
+    expect(jane.days).toContainEqual({ date: '2026-03-04', mark: 'period' })
+    expect(jane.days).toContainEqual({ date: '2026-03-08', mark: 'period' })
+    expect(jane.days).toContainEqual({ date: '2026-04-02', mark: 'predicted period' })
+    expect(jane.days.filter((d) => d.mark === 'fertile window').length).toBeGreaterThan(0)
+    // Anyone else asking gets their own (empty) calendar, never hers; in a shared place, nothing.
+    await say(SAM, 'cycle chart')
+    const sam = await t.app.mednanny.db.read((tx) => tx.query.media.findMany())
+    expect(sam.at(-1)?.memberId).not.toBe(rows.at(-1)?.memberId)
+    expect(JSON.parse(sam.at(-1)?.snapshot ?? '{}').days).toEqual([])
+  })
+
   it('keeps her data out of the logs and out of the CLI family export', async () => {
     await say(JANE, 'heavy flow, migraine and cramps')
     await say(JANE, 'BBT 35.8')

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import {
+  cycleChartTool,
   cycleHistoryTool,
   cyclePredictionTool,
   cycleSharesTool,
@@ -21,6 +22,14 @@ import { presentDay, presentFertile, presentHistory, presentNext, presentStart }
 const call = <I extends z.ZodType, O>(turn: Turn, tool: Tool<I, O>, input: unknown) =>
   runTool(tool, { tx: turn.tx, actor: turn.actor, clock: turn.clock }, input)
 
+/** "cycle chart", "my cycle calendar", "chart my cycle", "show me my period calendar". */
+const CYCLE_CHART =
+  /^(?:(?:show|send)\s+(?:me\s+)?)?(?:my\s+)?(?:cycle|period)\s+(?:chart|calendar)(?:\s+please)?[.!?]*$|^chart\s+(?:my\s+)?(?:cycle|periods?)[.!?]*$/i
+
+const CHART_WORDS =
+  'Your cycle calendar: logged periods in red, the predicted next one in pink, the fertile window in green ' +
+  '(predictions are estimates from your history, never contraception).'
+
 const ONLY_IN_DM = 'Cycle tracking is private: send me that in a direct message and I’ll answer there.'
 
 /** Cycle tracking by chat (parse.ts), through the cycle tools: private to the sender unless she shares. */
@@ -28,11 +37,17 @@ export function cycleStage(): Stage {
   return {
     name: 'cycles',
     async handle(turn) {
-      const command = parseCycle(turn.text, localDate(turn.clock.now(), turn.actor.timezone))
-      if (!command) return undefined
+      const chart = CYCLE_CHART.test(turn.text.trim())
+      const command = chart ? undefined : parseCycle(turn.text, localDate(turn.clock.now(), turn.actor.timezone))
+      if (!chart && !command) return undefined
       // Nothing about anyone's cycle is said (or written) in a thread other people read.
       if (isSharedConversation(turn.message.conversationKey))
         return { route: 'cycles', replies: [ONLY_IN_DM], remember: false }
+      if (chart) {
+        const { mediaId } = await call(turn, cycleChartTool, {})
+        return { route: 'cycles', replies: [CHART_WORDS], mediaId, remember: false }
+      }
+      if (!command) return undefined
       // One route for every command: the log line says cycle tracking was used, not what was logged.
       // Not remembered either: a member she shared with would otherwise keep her answers in his
       // conversation memory after she stops sharing (docs/decisions/0028).

@@ -5,6 +5,7 @@
  */
 import { NoInput } from '../families/input.js'
 import { defineTool } from '../tools.js'
+import { cycleCalendarMedia } from './calendar.js'
 import {
   bbtCelsius,
   CycleDayInput,
@@ -112,7 +113,18 @@ export const cycleSharesTool = defineTool({
   run: async ({ tx, actor }) => ({ sharedWith: await cycleSharesOf(tx, actor) }),
 })
 
+export const cycleChartTool = defineTool({
+  name: 'cycle_chart',
+  description:
+    'A calendar picture of her own cycle (last, this and next month: periods, the predicted next one, the fertile window). Hers only; sent with your reply: describe it in a sentence, never a link.',
+  input: NoInput,
+  permission: 'cycles:own',
+  readOnly: false,
+  run: async ({ tx, actor, clock }) => ({ mediaId: await cycleCalendarMedia(tx, actor, clock.now()) }),
+})
+
 export const cycleTools = [
+  cycleChartTool,
   logPeriodStartTool,
   logPeriodEndTool,
   logCycleDayTool,

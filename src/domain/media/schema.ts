@@ -2,7 +2,7 @@ import { id, index, table, text, timestamp } from '../../db/columns.js'
 import { dependents } from '../dependents/schema.js'
 import { families, members } from '../families/schema.js'
 
-export const MEDIA_KINDS = ['growth_chart', 'feeds_chart', 'sleep_chart', 'visit_summary'] as const
+export const MEDIA_KINDS = ['growth_chart', 'feeds_chart', 'sleep_chart', 'visit_summary', 'cycle_calendar'] as const
 export type MediaKind = (typeof MEDIA_KINDS)[number]
 
 /**

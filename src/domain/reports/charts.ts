@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs'
 import type { TopLevelSpec } from 'vega-lite'
 import { lmsAt, valueAtZ, zForPercentile } from '../growth/percentile.js'
 import type { Indicator } from '../growth/who-lms.js'
-import type { DailySeriesSnapshot, GrowthChartSnapshot } from './snapshot.js'
+import {
+  CYCLE_MARKS,
+  type CycleCalendarSnapshot,
+  type CycleMark,
+  type DailySeriesSnapshot,
+  type GrowthChartSnapshot,
+} from './snapshot.js'
 
 /**
  * Charts as PNG, server-side: a Vega-Lite spec compiled to Vega, drawn to SVG by Vega's headless
@@ -199,5 +205,56 @@ export async function renderPng(spec: TopLevelSpec): Promise<Buffer> {
   }
 }
 
+const CYCLE_COLORS: Record<CycleMark, string> = {
+  period: ACCENT,
+  'predicted period': '#f0a6b0',
+  'fertile window': '#7cc4a4',
+  'ovulation (estimate)': '#2a8a63',
+}
+
+/**
+ * Her cycle calendar: a row per month, a square per day, coloured by what the day is — a logged period,
+ * the predicted next one, the fertile window and the ovulation estimate (predictions are ranges; the
+ * subtitle says so). Days with nothing are light grey, today is outlined.
+ */
+export function cycleCalendarSpec(s: CycleCalendarSnapshot): TopLevelSpec {
+  const marks = new Map(s.days.map((d) => [d.date, d.mark]))
+  const values = s.months.flatMap((month) => {
+    const [y, m] = month.split('-').map(Number) as [number, number]
+    const length = new Date(Date.UTC(y, m, 0)).getUTCDate()
+    return Array.from({ length }, (_, i) => {
+      const date = `${month}-${String(i + 1).padStart(2, '0')}`
+      return {
+        month: `${MONTHS[m - 1]} ${y}`,
+        day: i + 1,
+        mark: marks.get(date) ?? 'nothing logged',
+        today: date === s.today,
+      }
+    })
+  })
+  return {
+    ...base('Your cycle', `${dayLabel(s.today)} today · predictions are estimates from your own history`),
+    data: { values },
+    mark: { type: 'rect', cornerRadius: 3, stroke: 'white', strokeWidth: 2 },
+    encoding: {
+      x: { field: 'day', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
+      y: { field: 'month', type: 'ordinal', sort: null, title: null },
+      color: {
+        field: 'mark',
+        type: 'nominal',
+        title: null,
+        scale: {
+          domain: [...CYCLE_MARKS, 'nothing logged'],
+          range: [...CYCLE_MARKS.map((k) => CYCLE_COLORS[k]), '#eef0f4'],
+        },
+        legend: { orient: 'bottom', direction: 'horizontal', labelLimit: 300, columns: 5 },
+      },
+      strokeWidth: { condition: { test: 'datum.today', value: 3 }, value: 2 },
+      stroke: { condition: { test: 'datum.today', value: INK }, value: 'white' },
+    },
+  }
+}
+
+export const renderCycleCalendar = (s: CycleCalendarSnapshot) => renderPng(cycleCalendarSpec(s))
 export const renderDailyChart = (s: DailySeriesSnapshot) => renderPng(dailySpec(s))
 export const renderGrowthChart = (s: GrowthChartSnapshot) => renderPng(growthSpec(s))

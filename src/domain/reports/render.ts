@@ -1,4 +1,4 @@
-import { renderDailyChart, renderGrowthChart } from './charts.js'
+import { renderCycleCalendar, renderDailyChart, renderGrowthChart } from './charts.js'
 import type { Snapshot } from './snapshot.js'
 import { renderVisitSummaryPdf } from './visit-pdf.js'
 
@@ -20,6 +20,8 @@ export async function renderSnapshot(s: Snapshot): Promise<Rendered> {
         bytes: await renderVisitSummaryPdf(s),
         filename: `visit-summary-${name}.pdf`,
       }
+    case 'cycle_calendar':
+      return { contentType: 'image/png', bytes: await renderCycleCalendar(s), filename: 'cycle-calendar.png' }
     case 'growth_chart':
       return { contentType: 'image/png', bytes: await renderGrowthChart(s), filename: `growth-${name}.png` }
     default:

@@ -49,7 +49,22 @@ export interface VisitSummarySnapshot {
   }
 }
 
-export type Snapshot = DailySeriesSnapshot | GrowthChartSnapshot | VisitSummarySnapshot
+/** What a day of her cycle calendar shows (docs/decisions/0028): logged, or estimated. */
+export const CYCLE_MARKS = ['period', 'predicted period', 'fertile window', 'ovulation (estimate)'] as const
+export type CycleMark = (typeof CYCLE_MARKS)[number]
+
+/** A member's own cycle calendar, three months around today: drawn for her only. */
+export interface CycleCalendarSnapshot {
+  kind: 'cycle_calendar'
+  /** The file name's slug (renderSnapshot): never her name. */
+  dependent: 'cycle'
+  today: string
+  /** `YYYY-MM`, oldest first. */
+  months: string[]
+  days: { date: string; mark: CycleMark }[]
+}
+
+export type Snapshot = DailySeriesSnapshot | GrowthChartSnapshot | VisitSummarySnapshot | CycleCalendarSnapshot
 
 export function growthSnapshot(
   dependent: string,
