@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
@@ -118,23 +118,16 @@ export async function lastSentRun(
   now: Date,
   withinMs: number,
 ): Promise<{ run: ScheduleRun; schedule: Schedule } | undefined> {
-  const [hit] = await tx
-    .select({ run: scheduleRuns, schedule: schedules })
-    .from(scheduleRuns)
-    .innerJoin(schedules, eq(schedules.id, scheduleRuns.scheduleId))
-    .where(
-      and(
-        eq(scheduleRuns.memberId, actor.memberId),
-        eq(scheduleRuns.familyId, actor.familyId),
-        // What a person answers with "done", "taken" or "snooze" — not a digest or a refill notice.
-        inArray(schedules.kind, ['reminder', 'dose', 'dose_nudge']),
-        inArray(scheduleRuns.status, ['sent', 'late']),
-        gte(scheduleRuns.createdAt, new Date(now.getTime() - withinMs)),
-      ),
-    )
-    .orderBy(desc(scheduleRuns.createdAt), desc(scheduleRuns.id))
-    .limit(1)
-  return hit ? { run: hit.run, schedule: { ...hit.schedule, body: tx.fields.open(hit.schedule.body) } } : undefined
+  return await actorRun(
+    tx,
+    actor,
+    and(
+      // What a person answers with "done", "taken" or "snooze" — not a digest or a refill notice.
+      inArray(schedules.kind, ['reminder', 'dose', 'dose_nudge']),
+      inArray(scheduleRuns.status, ['sent', 'late']),
+      gte(scheduleRuns.createdAt, new Date(now.getTime() - withinMs)),
+    ),
+  )
 }
 
 /**
@@ -147,18 +140,26 @@ export async function runOf(
   scheduleId: string,
   occurrenceAt: Date,
 ): Promise<{ run: ScheduleRun; schedule: Schedule } | undefined> {
+  return await actorRun(
+    tx,
+    actor,
+    and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.occurrenceAt, occurrenceAt)),
+  )
+}
+
+/** The newest run sent to the actor (in their family) that matches `where`, with its schedule opened. */
+async function actorRun(
+  tx: Tx,
+  actor: ActorContext,
+  where: SQL | undefined,
+): Promise<{ run: ScheduleRun; schedule: Schedule } | undefined> {
   const [hit] = await tx
     .select({ run: scheduleRuns, schedule: schedules })
     .from(scheduleRuns)
     .innerJoin(schedules, eq(schedules.id, scheduleRuns.scheduleId))
-    .where(
-      and(
-        eq(scheduleRuns.scheduleId, scheduleId),
-        eq(scheduleRuns.occurrenceAt, occurrenceAt),
-        eq(scheduleRuns.memberId, actor.memberId),
-        eq(scheduleRuns.familyId, actor.familyId),
-      ),
-    )
+    .where(and(eq(scheduleRuns.memberId, actor.memberId), eq(scheduleRuns.familyId, actor.familyId), where))
+    .orderBy(desc(scheduleRuns.createdAt), desc(scheduleRuns.id))
+    .limit(1)
   return hit ? { run: hit.run, schedule: { ...hit.schedule, body: tx.fields.open(hit.schedule.body) } } : undefined
 }
 
