@@ -3,6 +3,7 @@
  * `whose` only to name a member who shares hers with the sender (access.ts). The same objects serve the
  * fast path (src/agent/cycles) and the model.
  */
+import { DomainError } from '../errors.js'
 import { NoInput } from '../families/input.js'
 import { defineTool } from '../tools.js'
 import { cycleCalendarMedia } from './calendar.js'
@@ -117,10 +118,16 @@ export const cycleChartTool = defineTool({
   name: 'cycle_chart',
   description:
     'A calendar picture of her own cycle (last, this and next month: periods, the predicted next one, the fertile window). Hers only; sent with your reply: describe it in a sentence, never a link.',
-  input: NoInput,
+  input: WhoseInput,
   permission: 'cycles:own',
   readOnly: false,
-  run: async ({ tx, actor, clock }) => ({ mediaId: await cycleCalendarMedia(tx, actor, clock.now()) }),
+  run: async ({ tx, actor, clock }, input) => {
+    // Never someone else's, even one who shares: a picture's URL can be forwarded (0028).
+    if (input.whose) {
+      throw new DomainError('not_found', 'cycle chart of another member', 'Only your own cycle can be charted.')
+    }
+    return { mediaId: await cycleCalendarMedia(tx, actor, clock.now()) }
+  },
 })
 
 export const cycleTools = [

@@ -91,6 +91,7 @@ const INPUTS: Record<string, unknown[]> = {
   share_cycle: [{ member: 'Jane' }],
   unshare_cycle: [{ member: 'Jane' }],
   cycle_shares: [{}],
+  cycle_chart: [{}],
 }
 
 describe('cycle privacy through every tool', () => {
@@ -110,6 +111,13 @@ describe('cycle privacy through every tool', () => {
         ]
         for (const input of inputs) {
           const r = await outcome(run(t.name, a[who], input))
+          if (t.name === 'cycle_chart' && r.ok) {
+            // The picture's snapshot is the sender's own calendar: nothing of Jane's in it.
+            const drawn = await db.read((tx) => tx.query.media.findMany())
+            for (const m of drawn) expect(m.memberId).not.toBe(a.jane.memberId)
+            const opened = await db.read(async (tx) => drawn.map((m) => tx.fields.open(m.snapshot)).join())
+            for (const marker of JANE_MARKERS) expect(opened, 'cycle_chart snapshot').not.toContain(marker)
+          }
           for (const marker of JANE_MARKERS) expect(r.json, `${t.name} ${JSON.stringify(input)}`).not.toContain(marker)
           const named = (input as { whose?: string }).whose
           if (named) expect(r).toMatchObject({ ok: false, code: 'not_found' })
