@@ -6,7 +6,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
-import ICAL from 'ical.js'
 import { DateTime } from 'luxon'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
@@ -99,6 +98,8 @@ export async function calendarFor(tx: Tx, actor: ActorContext, now: Date): Promi
     ...(await reminderEntries(tx, actor, window)),
     ...(await shotEntries(tx, actor, now, window)),
   ]
+  // Loaded on the first poll, not at start: it is ~8 MB resident, and most servers never serve a feed.
+  const { default: ICAL } = await import('ical.js')
   const cal = new ICAL.Component(['vcalendar', [], []])
   cal.addPropertyWithValue('prodid', '-//MedNanny//Family calendar//EN')
   cal.addPropertyWithValue('version', '2.0')
