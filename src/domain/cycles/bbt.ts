@@ -9,15 +9,17 @@
  * ovulation"; the fertile time has passed once it "has risen above her regular temperature and stayed
  * higher for 3 full days").
  *
- * The rule used is the "three over six" rule as taught in natural family planning: three consecutive
- * readings above the highest of the six readings before them, the third at least 0.2 °C above that
- * highest ([MARQUETTE-NFP]: Marquette University Institute for Natural Family Planning, "Monitoring
- * basal body temperature", nfp.marquette.edu/monitor_bbt.php — "Rule of 3 over 6": the rise is measured
- * against "the previous 6 days", and the third consecutive reading above it closes the fertile phase).
- * The 0.2 °C on the third reading, and the exception "if the third is less than 0.2 °C above, a fourth
- * reading above the six suffices", are the Sensiplan (German NFP Arbeitsgruppe) wording, which we found
- * only in SECONDARY sources (unanswered.io "What is the 3 over 6 rule for ovulation", citing Sensiplan
- * teaching; an Italian NFP forum gives the same thresholds); the Sensiplan manual itself was not read.
+ * The rule used is the "three over six" rule taught in natural family planning: three consecutive
+ * readings above the highest of the six readings before them ([MARQUETTE-NFP]: Marquette University
+ * Institute for Natural Family Planning, "Monitoring basal body temperature",
+ * nfp.marquette.edu/monitor_bbt.php, "Rule of 3 over 6": the rise is judged against "the previous 6
+ * days", and the fertile phase ends after the third consecutive reading above them). Marquette's page
+ * words the thresholds differently from ours: a first rise of at least 0.2° over the six, then readings
+ * above a cover line 0.1° over their highest. We use the Sensiplan (German NFP Arbeitsgruppe) wording —
+ * every high above the highest of the six, the third at least 0.2 °C above it, and, if the third falls
+ * short of 0.2 °C, a fourth above the six instead — which we found only in SECONDARY sources
+ * (unanswered.io, "What is the 3 over 6 rule for ovulation", citing Sensiplan teaching; an Italian NFP
+ * forum, forum.temperaturabasale.it, gives the same thresholds). The Sensiplan manual was not read.
  *
  * Ovulation is dated to the day before the first high reading: the rise comes "just after ovulation"
  * [WHO-FPH], usually one to two days after it (a secondary glossary, encyclo.co.uk "thermal shift").
