@@ -1,12 +1,12 @@
 /**
- * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles|agent|slack` runs one. Each figure is
+ * `npm run bench` runs every scenario; `npm run bench -- ingest|latency|fast-path|cycles|cycles-bbt|agent|slack` runs one. Each figure is
  * printed with its ratio to a baseline measured in the same run. Nothing is asserted: goals are printed.
  */
 
 import { agentBench } from './agent.js'
 import { charts, pdf } from './charts.js'
 import { coverage } from './coverage.js'
-import { cycles } from './cycles.js'
+import { cycles, cyclesBbt } from './cycles.js'
 import { fastPath } from './fast-path.js'
 import { gate } from './gate.js'
 import { ingest } from './ingest.js'
@@ -30,6 +30,7 @@ const SCENARIOS: Record<string, () => Promise<Row>> = {
   charts,
   pdf,
   cycles,
+  'cycles-bbt': cyclesBbt,
   agent: agentBench,
   slack,
 }

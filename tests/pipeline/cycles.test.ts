@@ -68,6 +68,46 @@ describe('cycle tracking by text', () => {
     for (const parent of [ANA, SAM]) expect(t.inboxOf(parent).join('\n')).not.toContain('35.8')
   })
 
+  it('once her basal temperatures confirm a shift, the prediction comes from it and says so', async () => {
+    // Each morning 5–20 March (8 am in New York): low until 17 March, then three readings above the
+    // highest of the six before (36.45), the third ≥ 0.2 °C above it. 12 March not taken.
+    const temps: [number, number | null][] = [
+      [5, 36.35],
+      [6, 36.3],
+      [7, 36.4],
+      [8, 36.45],
+      [9, 36.35],
+      [10, 36.3],
+      [11, 36.4],
+      [12, null],
+      [13, 36.35],
+      [14, 36.3],
+      [15, 36.4],
+      [16, 36.45],
+      [17, 36.35],
+      [18, 36.6],
+      [19, 36.7],
+      [20, 36.75],
+    ]
+    for (const [day, c] of temps) {
+      t.clock.set(`2026-03-${String(day).padStart(2, '0')}T12:00:00Z`)
+      if (c !== null) await say(JANE, `BBT ${c}`)
+      // Until the third high reading the calendar method answers.
+      if (day === 19)
+        expect(await one(JANE, 'when is my next period?')).toMatch(/^Your next period is likely 31 March – 4 April/)
+    }
+    expect(await one(JANE, 'when is my next period?')).toBe(
+      'Your next period is likely 26 March – 1 April (best guess Sun 29 March). You’re on day 17 of your cycle. ' +
+        'From your temperature shift on 18 March (ovulation about Tue 17 March) plus a typical luteal phase of 12.4 days until your own is measured.',
+    )
+    expect(await one(JANE, 'when am I fertile?')).toBe(
+      'Your temperature shift on 18 March (confirmed Fri 20 March) puts ovulation around Tue 17 March: ' +
+        'this cycle’s fertile window (12–18 March) has most likely passed. Next period likely 26 March – 1 April. ' +
+        'An estimate, not reliable as contraception.',
+    )
+    for (const parent of [ANA, SAM, MARIA]) expect(t.inboxOf(parent).join('\n')).not.toContain('temperature shift')
+  })
+
   it('the owner, her partner and the nanny get nothing of hers by any chat command', async () => {
     await say(JANE, 'heavy flow, migraine and cramps')
     await say(JANE, 'BBT 35.8')

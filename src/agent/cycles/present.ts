@@ -14,6 +14,7 @@ const possessive = (o: CycleOwner) => (o.self ? 'Your' : `${o.name}’s`)
 /** "Based on your last 5 cycles (about 29.4 days)." / "Based on typical cycles until you’ve logged 3." */
 export function basisLine(p: CyclePrediction, o: CycleOwner): string {
   const whose = o.self ? 'your' : `${o.name}’s`
+  if (p.method === 'temperature' && p.shift) return shiftLine(p.shift, whose)
   if (p.basis === 'own') {
     const ignored = p.cyclesIgnored
       ? `; ${p.cyclesIgnored} unusual one${p.cyclesIgnored === 1 ? '' : 's'} left out`
@@ -23,6 +24,14 @@ export function basisLine(p: CyclePrediction, o: CycleOwner): string {
   const logged =
     p.basis === 'population' ? 'no full cycle' : `${p.cyclesUsed} full cycle${p.cyclesUsed === 1 ? '' : 's'}`
   return `Based mostly on typical cycles (average 29.3 days) — ${logged} logged so far; predictions use ${whose} own from ${MIN_OWN_CYCLES}.`
+}
+
+/** "From your temperature shift on 18 March (ovulation about Tue 17 March) plus your luteal phase of about 12.8 days (4 cycles measured)." */
+function shiftLine(s: NonNullable<CyclePrediction['shift']>, whose: string): string {
+  const luteal = s.lutealCycles
+    ? `${whose} luteal phase of about ${s.lutealDays} days (${s.lutealCycles} cycle${s.lutealCycles === 1 ? '' : 's'} measured)`
+    : `a typical luteal phase of ${s.lutealDays} days until ${whose} own is measured`
+  return `From ${whose} temperature shift on ${spanName(s.firstHigh, s.firstHigh)} (ovulation about ${dayName(s.ovulation)}) plus ${luteal}.`
 }
 
 export function presentNext(o: CycleOwner, p: CyclePrediction | undefined, today: string): string {
@@ -42,6 +51,13 @@ export function presentNext(o: CycleOwner, p: CyclePrediction | undefined, today
 export function presentFertile(o: CycleOwner, p: CyclePrediction | undefined): string {
   if (!p) return o.self ? NO_PERIODS_SELF : `${o.name} hasn’t logged a period yet.`
   const who = possessive(o)
+  if (p.method === 'temperature' && p.shift) {
+    return (
+      `${who} temperature shift on ${spanName(p.shift.firstHigh, p.shift.firstHigh)} (confirmed ${dayName(p.shift.confirmed)}) ` +
+      `puts ovulation around ${dayName(p.shift.ovulation)}: this cycle’s fertile window (${spanName(p.fertile.from, p.fertile.to)}) ` +
+      `has most likely passed. Next period likely ${rangeName(p.nextStart)}. An estimate, not reliable as contraception.`
+    )
+  }
   return (
     `${who} fertile window is likely ${spanName(p.fertile.from, p.fertile.to)}, around ovulation on about ` +
     `${dayName(p.ovulation.date)} (likely ${rangeName(p.ovulation)}). ${NOT_CONTRACEPTION} ${basisLine(p, o)}`

@@ -4,6 +4,8 @@
  * source tag; the method is in docs/decisions/0028-cycles.md.
  */
 
+import { type BbtReading, detectThermalShift } from './bbt.js'
+
 /** Population figures, used until she has MIN_OWN_CYCLES cycles of her own. */
 export const POPULATION = {
   /** Mean cycle length, 29.3 days — §6 [BULL-2019] (Natural Cycles, 612,613 ovulatory cycles). */
@@ -48,6 +50,26 @@ export const FERTILE = {
   after: 1,
 } as const
 
+/**
+ * Temperature-based prediction (docs/decisions/0028-cycles.md, addendum "BBT"): once her temperature
+ * shift is confirmed (bbt.ts), the next start is ovulation + her luteal phase.
+ */
+export const LUTEAL = {
+  /**
+   * A luteal phase measured in a past cycle (next start − the BBT ovulation estimate) counts when it is
+   * 5–19 days: [BULL-2019]'s 95 % CI 7–17 widened by 2 days each side for the ovulation-dating error.
+   * Outside it the detection is more likely wrong (a fever read as a shift) than the cycle unusual.
+   */
+  min: 5,
+  max: 19,
+  /**
+   * Her mean luteal phase is blended with the population's 12.4 d weighed as this many of her cycles.
+   * Our choice (the reference gives no within/between split for the luteal phase): one cycle of prior
+   * keeps a single odd measurement from taking over, and fades by her third.
+   */
+  priorCycles: 1,
+} as const
+
 const DAY_MS = 86_400_000
 
 /** A date with the range it likely falls in (about two chances in three: ± one predictive SD). */
@@ -75,6 +97,20 @@ export interface CyclePrediction {
   fertile: { from: string; to: string }
   /** Days past the predicted start with no new period logged (0 when not late). */
   lateDays: number
+  /**
+   * calendar: next start = last start + her expected cycle length; temperature: her temperature shift is
+   * confirmed this cycle, so next start = ovulation + her luteal phase (and `shift` says from what).
+   */
+  method: 'calendar' | 'temperature'
+  shift?: {
+    /** The first high reading (the shift), ovulation (the day before) and the day the rule confirmed it. */
+    firstHigh: string
+    ovulation: string
+    confirmed: string
+    /** Luteal phase used (days, one decimal), and how many of her past cycles with a detected shift went in. */
+    lutealDays: number
+    lutealCycles: number
+  }
 }
 
 /** Whole days from `a` to `b` (ISO dates). */
@@ -150,14 +186,93 @@ function range(from: string, center: number, sd: number): DateRange {
   return { date: addDays(from, day), from: addDays(from, day - half), to: addDays(from, day + half) }
 }
 
+/** Her readings on days `from` ≤ date < `to` (ISO dates). */
+const readingsIn = (bbt: readonly BbtReading[], from: string, to: string) =>
+  bbt.filter((r) => r.date >= from && r.date < to)
+
 /**
- * Predictions from her logged period starts (ISO dates, any order) as of `today` (ISO date, her zone).
+ * Luteal phases of her past cycles with a detected shift: next start − estimated ovulation, for each
+ * completed cycle among her last MAX_CYCLES_USED; implausible ones (LUTEAL.min–max) left out.
+ */
+export function pastLutealLengths(starts: readonly string[], bbt: readonly BbtReading[]): number[] {
+  const sorted = [...new Set(starts)].sort().slice(-(MAX_CYCLES_USED + 1))
+  const out: number[] = []
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const next = sorted[i + 1] as string
+    const shift = detectThermalShift(readingsIn(bbt, sorted[i] as string, next))
+    if (!shift) continue
+    const luteal = daysBetween(shift.ovulation, next)
+    if (luteal >= LUTEAL.min && luteal <= LUTEAL.max) out.push(luteal)
+  }
+  return out
+}
+
+/**
+ * Her expected luteal phase and the SD of that guess: her mean blended with the population's 12.4 d
+ * (LUTEAL.priorCycles); the SD is the population's 2.55 d until she has MIN_OWN_CYCLES measured, then
+ * hers pooled with 2 cycles' worth of 2.55 d and widened × √(1 + 1/n), as for cycle lengths.
+ */
+export function expectedLuteal(lengths: readonly number[]): { days: number; sdDays: number; n: number } {
+  const P = POPULATION
+  const n = lengths.length
+  const days = (lengths.reduce((a, b) => a + b, 0) + LUTEAL.priorCycles * P.lutealMean) / (n + LUTEAL.priorCycles)
+  if (n < MIN_OWN_CYCLES) return { days, sdDays: P.lutealSd, n }
+  const m = mean(lengths)
+  const ss = lengths.reduce((a, l) => a + (l - m) ** 2, 0)
+  return { days, sdDays: Math.sqrt(((ss + 2 * P.lutealSd ** 2) / (n - 1 + 2)) * (1 + 1 / n)), n }
+}
+
+/** The temperature-based part of the prediction, when this cycle's shift is confirmed by `today`. */
+function fromShift(sorted: readonly string[], today: string, bbt: readonly BbtReading[]) {
+  const lastStart = sorted.at(-1) as string
+  const shift = detectThermalShift(bbt.filter((r) => r.date >= lastStart && r.date <= today))
+  if (!shift) return undefined
+  const luteal = expectedLuteal(pastLutealLengths(sorted, bbt))
+  return {
+    nextStart: range(shift.ovulation, luteal.days, luteal.sdDays),
+    // The ovulation date is the BBT estimate, ± 1 day (the rise comes one to two days after it, bbt.ts).
+    ovulation: range(shift.ovulation, 0, 1),
+    shift: {
+      firstHigh: shift.firstHigh,
+      ovulation: shift.ovulation,
+      confirmed: shift.confirmed,
+      lutealDays: round1(luteal.days),
+      lutealCycles: luteal.n,
+    },
+  }
+}
+
+/**
+ * Predictions from her logged period starts (ISO dates, any order) as of `today` (ISO date, her zone),
+ * and her basal temperatures if she logs them: once this cycle's temperature shift is confirmed the next
+ * start is ovulation + her luteal phase (method 'temperature'), otherwise the calendar method.
  * Undefined when no period is logged.
  */
-export function predictCycle(starts: readonly string[], today: string): CyclePrediction | undefined {
+export function predictCycle(
+  starts: readonly string[],
+  today: string,
+  bbt: readonly BbtReading[] = [],
+): CyclePrediction | undefined {
   const sorted = [...new Set(starts)].sort()
   const lastStart = sorted.at(-1)
   if (!lastStart) return undefined
+  const temp = bbt.length ? fromShift(sorted, today, bbt) : undefined
+  const calendar = calendarPrediction(sorted, today)
+  if (!temp) return calendar
+  return {
+    ...calendar,
+    method: 'temperature',
+    nextStart: temp.nextStart,
+    ovulation: temp.ovulation,
+    fertile: { from: addDays(temp.ovulation.date, -FERTILE.before), to: addDays(temp.ovulation.date, FERTILE.after) },
+    lateDays: Math.max(0, daysBetween(temp.nextStart.date, today)),
+    shift: temp.shift,
+  }
+}
+
+/** The calendar method: last start + her expected cycle length. `sorted`: her starts, sorted, deduplicated. */
+function calendarPrediction(sorted: readonly string[], today: string): CyclePrediction {
+  const lastStart = sorted.at(-1) as string
   const est = expectedLength(cycleLengths(sorted))
   const P = POPULATION
   const ovulationCenter = est.lengthDays - P.lutealMean
@@ -176,6 +291,7 @@ export function predictCycle(starts: readonly string[], today: string): CyclePre
     ovulation,
     fertile: { from: addDays(ovulation.date, -FERTILE.before), to: addDays(ovulation.date, FERTILE.after) },
     lateDays: Math.max(0, daysBetween(nextStart.date, today)),
+    method: 'calendar',
   }
 }
 

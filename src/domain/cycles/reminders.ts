@@ -1,11 +1,11 @@
 /**
  * The opt-in reminder before her predicted period: one `cycle` schedule per member (dedupe key
  * `cycle:<member>`), a one-off at 9:00 local `remindDaysBefore` days before the predicted start. It is
- * re-armed whenever she logs a period start or changes the setting, so it always follows the latest
+ * re-armed whenever she logs a period start or a basal temperature or changes the setting, so it always follows the latest
  * prediction; it goes to her alone. The schedule's body says nothing about her ("cycle reminder"), and
  * `cycle` schedules are left out of the family export (docs/decisions/0028-cycles.md).
  */
-import { asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { Tx } from '../../db/client.js'
 import { localDate } from '../../lib/timezone.js'
@@ -14,8 +14,9 @@ import type { NewOutboxMessage } from '../outbox/service.js'
 import { insertDerived, localMinute, toMembers } from '../schedules/derived.js'
 import type { KindHook } from '../schedules/kinds.js'
 import { schedules } from '../schedules/schema.js'
-import { type CyclePrediction, daysBetween, predictCycle } from './predict.js'
-import { cyclePeriods, cycleSettings } from './schema.js'
+import { type CyclePrediction, daysBetween } from './predict.js'
+import { predictionOf } from './record.js'
+import { cycleSettings } from './schema.js'
 import { rangeName } from './words.js'
 
 export const DEFAULT_REMIND_DAYS_BEFORE = 2
@@ -95,15 +96,7 @@ export async function setCycleReminder(
 }
 
 async function currentPrediction(tx: Tx, memberId: string, timezone: string, now: Date) {
-  const rows = await tx
-    .select({ start: cyclePeriods.startDate })
-    .from(cyclePeriods)
-    .where(eq(cyclePeriods.memberId, memberId))
-    .orderBy(asc(cyclePeriods.startDate))
-  return predictCycle(
-    rows.map((r) => r.start),
-    localDate(now, timezone),
-  )
+  return await predictionOf(tx, memberId, localDate(now, timezone))
 }
 
 /** The reminder itself: worded from the prediction as it stands when it fires, to her only. */

@@ -13,7 +13,8 @@ import { DomainError } from '../errors.js'
 import { findMemberByName } from '../families/queries.js'
 import { members } from '../families/schema.js'
 import { type CycleOwner, readableOwner, writableOwner } from './access.js'
-import { addDays, type CyclePrediction, daysBetween, predictCycle } from './predict.js'
+import { addDays, type CyclePrediction, daysBetween } from './predict.js'
+import { predictionOf } from './record.js'
 import { armCycleReminder } from './reminders.js'
 import { type CycleDay, type CyclePeriod, cycleDays, cyclePeriods, cycleShares, type Flow } from './schema.js'
 
@@ -115,7 +116,10 @@ export interface DayEntry {
   note?: string
 }
 
-/** Flow, symptoms, basal temperature or a note for a day (default today). Symptoms and note are sealed. */
+/**
+ * Flow, symptoms, basal temperature or a note for a day (default today). Symptoms and note are sealed.
+ * A temperature re-arms her reminder (it may have confirmed her shift).
+ */
 export async function logCycleDay(tx: Tx, actor: ActorContext, now: Date, input: DayEntry): Promise<CycleDay> {
   const me = await writableOwner(tx, actor)
   const date = input.date ?? today(actor, now)
@@ -133,12 +137,13 @@ export async function logCycleDay(tx: Tx, actor: ActorContext, now: Date, input:
     createdAt: now,
   }
   await tx.insert(cycleDays).values({ ...row, symptoms: tx.fields.seal(symptoms), note: tx.fields.seal(row.note) })
+  // A temperature can confirm her shift and move the prediction: the reminder follows it.
+  if (row.bbtC !== null) await armCycleReminder(tx, actor, now, await predictionFor(tx, actor, now, me))
   return row
 }
 
 async function predictionFor(tx: Tx, actor: ActorContext, now: Date, owner: CycleOwner) {
-  const starts = (await periodsOf(tx, owner.memberId)).map((p) => p.startDate)
-  return predictCycle(starts, today(actor, now))
+  return await predictionOf(tx, owner.memberId, today(actor, now))
 }
 
 /** Her (or a member's who shares with the actor) predictions as of today. */
@@ -196,10 +201,7 @@ export async function cycleHistory(
       bbtC: d.bbtC,
       note: tx.fields.open(d.note),
     })),
-    prediction: predictCycle(
-      periods.map((p) => p.startDate),
-      today(actor, now),
-    ),
+    prediction: await predictionFor(tx, actor, now, owner),
   }
 }
 

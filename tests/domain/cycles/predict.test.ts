@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import type { BbtReading } from '../../../src/domain/cycles/bbt.js'
 import {
   addDays,
   cycleLengths,
   expectedLength,
+  expectedLuteal,
   MIN_OWN_CYCLES,
   POPULATION,
+  pastLutealLengths,
   predictCycle,
   usableCycles,
 } from '../../../src/domain/cycles/predict.js'
@@ -81,5 +84,86 @@ describe('predictCycle on fixed histories', () => {
   it('ignores duplicate starts and impossible gaps', () => {
     expect(cycleLengths(['2026-02-01', '2026-01-01', '2026-01-01'])).toEqual([31])
     expect(usableCycles([3, 29, 120, 30])).toEqual({ used: [29, 30], ignored: 2 })
+  })
+})
+
+/**
+ * A cycle's temperatures from its first day: low (36.3–36.45) up to `ovulationDay`, high (+0.3 °C) from
+ * the day after, up to `days` days.
+ */
+function cycleTemps(start: string, ovulationDay: number, days: number): BbtReading[] {
+  const low = [36.35, 36.3, 36.4, 36.45, 36.35, 36.3, 36.4]
+  return Array.from({ length: days }, (_, i) => ({
+    date: addDays(start, i),
+    c: Math.round(((low[i % low.length] as number) + (i + 1 > ovulationDay ? 0.3 : 0)) * 100) / 100,
+  }))
+}
+
+describe('predictCycle with basal temperatures', () => {
+  const history = starts('2026-01-01', [30, 30, 30, 30]) // last start 2026-05-01; calendar: 31 May
+
+  it('without a confirmed shift this cycle it is the calendar method, unchanged', () => {
+    const bbt = cycleTemps('2026-05-01', 18, 18) // all low so far
+    const withBbt = predictCycle(history, '2026-05-18', bbt)
+    expect(withBbt).toEqual(predictCycle(history, '2026-05-18'))
+    expect(withBbt?.method).toBe('calendar')
+    expect(withBbt?.shift).toBeUndefined()
+  })
+
+  it('once the shift is confirmed: ovulation + the 12.4-day luteal phase when none of hers is measured', () => {
+    // Ovulation on cycle day 14 (14 May): highs from 15 May, confirmed on the third (17 May).
+    const bbt = cycleTemps('2026-05-01', 14, 17)
+    expect(predictCycle(history, '2026-05-16', bbt.slice(0, 16))?.method).toBe('calendar')
+    const p = predictCycle(history, '2026-05-17', bbt)
+    expect(p).toMatchObject({
+      method: 'temperature',
+      shift: { firstHigh: '2026-05-15', ovulation: '2026-05-14', confirmed: '2026-05-17', lutealCycles: 0 },
+      cycleDay: 17,
+    })
+    // 14 May + 12.4 → 26 May, ± 3 days (the population's luteal SD 2.55, until hers is measured).
+    expect(p?.nextStart).toEqual({ date: '2026-05-26', from: '2026-05-23', to: '2026-05-29' })
+  })
+
+  it('uses her own luteal phase from past cycles with a detected shift, and a tighter range', () => {
+    // Irregular cycles (26, 34, 28, 32; last start 1 May, calendar 31 May ± 4) but a steady luteal phase:
+    // ovulation on cycle day length − 13, so 14 days from it to the next start (cycle day length + 1).
+    const lengths = [26, 34, 28, 32]
+    const irregular = starts('2026-01-01', lengths)
+    const past = lengths.flatMap((l, i) => cycleTemps(irregular[i] as string, l - 13, l))
+    expect(pastLutealLengths(irregular, past)).toEqual([14, 14, 14, 14])
+    // This cycle she ovulates early (day 12): the calendar still says 31 May; her temperatures earlier.
+    const now = cycleTemps('2026-05-01', 12, 16)
+    const p = predictCycle(irregular, '2026-05-16', [...past, ...now])
+    expect(p?.method).toBe('temperature')
+    expect(p?.shift).toMatchObject({ ovulation: '2026-05-12', lutealCycles: 4 })
+    // (4 × 14 + 1 × 12.4) / 5 = 13.68 → 12 May + 14 = 26 May.
+    expect(p?.shift?.lutealDays).toBe(13.7)
+    expect(p?.nextStart.date).toBe('2026-05-26')
+    const calendar = predictCycle(irregular, '2026-05-16')
+    expect(calendar?.nextStart).toEqual({ date: '2026-05-31', from: '2026-05-27', to: '2026-06-04' })
+    expect(p?.nextStart).toEqual({ date: '2026-05-26', from: '2026-05-24', to: '2026-05-28' })
+    const width = (r: { from: string; to: string }) => Date.parse(r.to) - Date.parse(r.from)
+    expect(width(p?.nextStart ?? { from: '', to: '' })).toBeLessThan(width(calendar?.nextStart ?? { from: '', to: '' }))
+    // Ovulation is the measured day ± 1, the fertile window around it.
+    expect(p?.ovulation).toEqual({ date: '2026-05-12', from: '2026-05-11', to: '2026-05-13' })
+    expect(p?.fertile).toEqual({ from: '2026-05-07', to: '2026-05-13' })
+  })
+
+  it('is late from the temperature-based date, and a shift from a past cycle never counts for this one', () => {
+    const p = predictCycle(history, '2026-05-30', cycleTemps('2026-05-01', 12, 30))
+    expect(p?.nextStart.date).toBe('2026-05-24') // 12 May + 12.4
+    expect(p?.lateDays).toBe(6)
+    // Readings of April only: this cycle (from 1 May) has none, so the calendar method.
+    expect(predictCycle(history, '2026-05-20', cycleTemps('2026-04-01', 14, 30))?.method).toBe('calendar')
+  })
+
+  it('leaves implausible luteal phases out and blends hers with 12.4 days', () => {
+    // A shift 2 days before the next start (a fever read as a shift) is no luteal phase.
+    const s = starts('2026-01-01', [30])
+    expect(pastLutealLengths(s, cycleTemps('2026-01-01', 27, 30))).toEqual([])
+    expect(expectedLuteal([])).toMatchObject({ days: 12.4, sdDays: POPULATION.lutealSd, n: 0 })
+    expect(expectedLuteal([14]).days).toBeCloseTo(13.2)
+    const own = expectedLuteal([13, 13, 14, 13, 13, 12])
+    expect(own.sdDays).toBeLessThan(POPULATION.lutealSd)
   })
 })
