@@ -1,5 +1,12 @@
+import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
+import { alertRecipients } from '../../domain/families/queries.js'
+import { doses } from '../../domain/medications/schema.js'
 import { logDoseTool } from '../../domain/medications/tools.js'
+import { enqueueToMember } from '../../domain/outbox/service.js'
+import { gateContext } from '../../domain/record/gate-context.js'
+import { evaluateGate } from '../../domain/safety/index.js'
+import type { GateFinding } from '../../domain/safety/types.js'
 import type { DoseReminderTarget } from '../../domain/schedules/dose.js'
 import { lastDoseReminderTool, reminderDoneTool, snoozeReminderTool } from '../../domain/schedules/tools.js'
 import { runTool, type Tool, type ToolContext } from '../../domain/tools.js'
@@ -48,7 +55,50 @@ async function doseTaken(ctx: ToolContext, dose: DoseReminderTarget, target: Par
     await call(ctx, reminderDoneTool, target)
     return `Already logged: ${dose.label}, at ${formatLocalTime(dose.logged.at, tz)}.`
   }
-  await call(ctx, logDoseTool, { dependent: dose.dependentId, drug: dose.medicationName, at: now })
+  // The dose guard runs on a "taken" as on a texted dose: a scheduled acetaminophen or ibuprofen given
+  // too soon after an extra one, or once too often in a day, is recorded, flagged and the parents told.
+  const guard = await guardTakenDose(ctx, dose, now)
+  const logged = await call(ctx, logDoseTool, { dependent: dose.dependentId, drug: dose.medicationName, at: now })
   await call(ctx, reminderDoneTool, target)
+  if (guard) {
+    await flagDose(ctx, logged.dose.id, guard, now)
+    return `${guard.reply ?? 'The dose check flagged this dose.'}\nLogged and flagged: ${dose.label}, taken ${formatLocalTime(now, tz)}.`
+  }
   return `✅ Logged: ${dose.label}, taken ${formatLocalTime(now, tz)}.`
+}
+
+/**
+ * What the red-flag gate says of this dose, read as the sentence a person would have texted ("gave Leo
+ * Infant Tylenol") against the dependent's dose history: the same deterministic rules (health-facts §2),
+ * not a second copy. Undefined when it does not stop the dose.
+ */
+async function guardTakenDose(ctx: ToolContext, dose: DoseReminderTarget, now: Date): Promise<GateFinding | undefined> {
+  const { dependents, doseHistory } = await gateContext(ctx.tx, ctx.actor, now)
+  const who = dependents.find((d) => d.id === dose.dependentId)
+  if (!who) return undefined
+  const outcome = evaluateGate({
+    text: `gave ${who.name} ${dose.medicationName}`,
+    now,
+    locale: ctx.actor.locale,
+    timeZone: ctx.actor.timezone,
+    dependents,
+    doseHistory,
+  })
+  return outcome.findings.find((f) => f.tier === 'dose_blocked' && f.dependentId === dose.dependentId)
+}
+
+/** Marks the dose flagged with the guard's rule and alerts the parents, urgently (as the gate does). */
+async function flagDose(ctx: ToolContext, doseId: string, finding: GateFinding, now: Date): Promise<void> {
+  await ctx.tx.update(doses).set({ flagged: true, flagRule: finding.ruleId }).where(eq(doses.id, doseId))
+  if (!finding.alert) return
+  for (const member of await alertRecipients(ctx.tx, ctx.actor, { emergency: false })) {
+    await enqueueToMember(ctx.tx, now, {
+      idempotencyKey: `alert:dose:${doseId}:${member.id}`,
+      memberId: member.id,
+      familyId: ctx.actor.familyId,
+      kind: 'alert',
+      urgent: true,
+      body: finding.alert,
+    })
+  }
 }
