@@ -78,6 +78,31 @@ describe('in the family channel', () => {
     expect(anthropic.requests.at(-1)?.body.tools?.map((x) => x.name)).toContain('log_period_start')
   })
 
+  it('a mention there from another family’s member or an unlinked user gets nothing posted', async () => {
+    const bob = await ownerOfNewFamily(t.app.mednanny.db, t.clock.now(), {
+      name: 'The Smiths',
+      phone: '+15551239999',
+      ownerName: 'Bob',
+    })
+    await link(bob, 'Bob', 'U0BOB0001')
+    const before = t.slack.posted.length
+    for (const user of ['U0BOB0001', 'U0STRANGER']) {
+      const m = channelMessage(FAMILY, user, '<@UBOT> who am i')
+      await t.event({ ...m, type: 'app_mention', channel_type: undefined })
+    }
+    await t.settle()
+    expect(t.slack.posted.slice(before)).toEqual([])
+    // Ana, of this family, is answered there.
+    const mine = channelMessage(FAMILY, ANA_SLACK, '<@UBOT> who am i')
+    await t.event({ ...mine, type: 'app_mention', channel_type: undefined })
+    await t.settle()
+    expect(t.slack.posted.at(-1)).toMatchObject({
+      channel: FAMILY,
+      thread_ts: mine.ts,
+      text: expect.stringMatching(/^You’re Ana/),
+    })
+  })
+
   it('two members in one thread each have their own memory of it', async () => {
     anthropic.reply({ text: 'Noted.' }, { text: 'I can’t tell you what others said.' })
     const first = channelMessage(FAMILY, ANA_SLACK, 'our code word for the sitter is pineapple')

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.js'
 import { registerSlackActions } from './actions.js'
 import { createSlackClient, slackClientOptions } from './client.js'
 import { registerNannySubcommands } from './commands.js'
+import { slackActor } from './deps.js'
 import { FamilyChannels, familyChannelHandler } from './family-channel.js'
 import { HomeRefresher, registerAppHome } from './home.js'
 import { inboundFromCommand, inboundFromEvent } from './inbound.js'
@@ -77,7 +78,25 @@ export function createSlackBolt(o: SlackBoltOptions): { app: App; receiver: HTTP
       log.debug({ reason: parsed.ignored }, 'slack event ignored')
       return
     }
+    if (!(await mayPostIn(parsed.message.conversationKey ?? '', parsed.message.fromAddress))) {
+      log.debug({ reason: 'not_in_family' }, 'slack event ignored')
+      return
+    }
     await store(parsed.message, 'event', context.retryNum)
+  }
+  /**
+   * A family channel is that family's conversation: a mention there from anyone who is not an active
+   * member of that family (another family's member, an unlinked user) is left alone — no answer about
+   * another family and no instructions posted into its threads (docs/decisions/0031).
+   */
+  const mayPostIn = async (conversationKey: string, fromAddress: string): Promise<boolean> => {
+    const place = /^slack:([^:]+):([CG][^:]*)/.exec(conversationKey)
+    if (!place?.[1] || !place[2]) return true
+    const familyId = await familyChannels.familyOf(place[1], place[2])
+    if (!familyId) return true
+    const [team, user] = fromAddress.split(':')
+    const actor = await o.db.read((tx) => slackActor(tx, team ?? '', user ?? ''))
+    return actor?.familyId === familyId
   }
   // The modal, App Home, the family channel and /nanny's subcommands (docs/decisions/0031).
   const client = createSlackClient({ botToken: o.botToken, apiUrl: o.apiUrl, log: o.log })
