@@ -248,6 +248,11 @@ describe('a prescription photo on WhatsApp', () => {
     expect(await say(ANA, 'yes')).toEqual([
       'From the photo: Amoxicillin 250 mg/5 mL, 5 mL twice a day. Who is it for — Grandpa or Maya?',
     ])
+    // A care log meanwhile is a log, not the answer ("fed Maya 120 ml" names Maya but is not a name).
+    expect((await say(ANA, 'fed Maya 120 ml'))[0]).toMatch(/^Logged: Maya, bottle/)
+    // "ok" is not a yes and not a name: the question stays open.
+    await say(ANA, 'ok')
+    expect(await rows.medications()).toHaveLength(0)
     expect(await say(ANA, 'for grandpa')).toEqual([PROPOSAL])
     expect(await say(ANA, 'yes')).toEqual([ADDED])
     expect(await rows.medications()).toHaveLength(1)
@@ -357,7 +362,7 @@ describe('photos across a restart and without a key', () => {
     const { dbPath, fake, clock } = t
     await t.app.close()
     t = await startTestApp({ dbPath, fake, clock, env: agentEnv() })
-    t.clock.advance(3 * 60 * 60 * 1000) // three hours later
+    t.clock.advance(90 * 60 * 1000) // an hour and a half later (a proposal waits 2 hours)
     expect(await say(ANA, 'yes')).toEqual([ADDED])
     expect(await rows.medications()).toHaveLength(1)
     expect(await rows.doseSchedules()).toHaveLength(2)

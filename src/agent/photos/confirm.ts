@@ -6,10 +6,19 @@ import type { Outcome, Stage, Turn } from '../../pipeline/types.js'
 import { added, blockedWords, DROPPED, whoQuestion } from './present.js'
 import { CONFIRM_PRESCRIPTION, names, type PrescriptionPayload, planProblems, proposeFor } from './propose.js'
 
-const YES = /^(?:yes|y|yep|yeah|yup|ok|okay|sure|confirm|add it|yes please|yes add it)[\s.!]*$/i
+/** Only a clear yes adds a medicine: "ok" and "sure" are said about too many other things. */
+const YES = /^(?:yes|y|yep|yeah|yup|confirm|add it|yes please|yes,? add it)[\s.!]*$/i
 const NO = /^(?:no|n|nope|nah|no thanks|don'?t|do not|don’t|drop it)[\s.!]*$/i
-/** A reply to "Who is it for?" is short: "Grandpa", "it's for grandpa". */
-const MAX_WHO_WORDS = 6
+/** A reply to "Who is it for?" is a name, with at most a few words around it. */
+const MAX_WHO_WORDS = 3
+const WHO_ANSWER =
+  /^(?:(?:it'?s|it’s|its|it is|that'?s|that’s)\s+)?(?:for\s+)?(?:my\s+|our\s+)?(.+?)(?:['’]s)?[\s.!]*$/i
+
+/** The answer is the dependent's name, first name or a nickname, and nothing else. */
+function isWholeName(d: { name: string; nicknames: string[] }, answer: string): boolean {
+  const a = answer.trim().toLowerCase()
+  return [d.name, d.name.split(/\s+/)[0] ?? d.name, ...d.nicknames].some((n) => n.trim().toLowerCase() === a)
+}
 
 /**
  * The answer to a proposal read from a photo (docs/decisions/0027), deterministic and inside the message's
@@ -65,8 +74,11 @@ async function answerWho(
       ],
     }
   }
-  if (text.trim().split(/\s+/).length > MAX_WHO_WORDS) return undefined
-  const picks = options.filter((d) => names(d, text))
+  // Only an answer that is a name ("Grandpa", "for Leo", "it's Maya's"): "fed Maya 120 ml" is a log, and
+  // goes on to the record with the question still open.
+  const who = WHO_ANSWER.exec(text.trim())?.[1]
+  if (!who || who.split(/\s+/).length > MAX_WHO_WORDS) return undefined
+  const picks = options.filter((d) => names(d, who) && isWholeName(d, who))
   if (picks.length !== 1 || !picks[0]) return undefined
   return await proposeFor(ctx, payload.medication, picks[0])
 }

@@ -11,7 +11,8 @@ import { type DocumentReading, type ProposedMedication, planFromReading } from '
 /** The pending question's kind: a regimen read from a photo, waiting for YES (docs/decisions/0027). */
 export const CONFIRM_PRESCRIPTION = 'confirm_prescription'
 /** A proposal stays open a day: a parent may answer after the pharmacy run, or after a restart. */
-export const CONFIRM_TTL_MS = 24 * 60 * 60 * 1000
+/** A proposal waits this long for YES: long enough to check the label, short enough that a later "yes" about something else cannot add it. */
+export const CONFIRM_TTL_MS = 2 * 60 * 60 * 1000
 
 /** What the pending question keeps: the plan, and whom it is for once known (else `options` are asked). */
 export interface PrescriptionPayload {
@@ -86,8 +87,8 @@ export async function planProblems(ctx: ToolContext, plan: ProposedMedication, w
 
 /**
  * Whom the photo is about, matched by name on the server, in the sender's family only: the one the
- * caption names ("for grandpa"; "mine" when the sender is in the record), else the one the label's
- * patient name names, else the only one there is. Two matches, or none among several, is asked.
+ * caption names ("for grandpa"), else the sender when the caption says "me/my/mine" and they are in the
+ * record, else the one the label's patient name names, else the only one there is. Two matches, or none among several, is asked.
  */
 export function pickDependent(
   everyone: Dependent[],
@@ -95,13 +96,15 @@ export function pickDependent(
   caption: string,
   patientName: string,
 ): Dependent | undefined {
+  // A name in the caption wins over "my" ("for my son Leo" is Leo's); "me/mine" only when none is named.
+  const inCaption = everyone.filter((d) => names(d, caption))
+  if (inCaption.length === 1) return inCaption[0]
+  if (inCaption.length > 1) return undefined
   const self = everyone.find((d) => d.memberId === senderId)
   if (self && /\b(me|my|mine|myself)\b/i.test(caption)) return self
-  for (const text of [caption, patientName]) {
-    const named = everyone.filter((d) => names(d, text))
-    if (named.length === 1) return named[0]
-    if (named.length > 1) return undefined
-  }
+  const onLabel = everyone.filter((d) => names(d, patientName))
+  if (onLabel.length === 1) return onLabel[0]
+  if (onLabel.length > 1) return undefined
   return everyone.length === 1 ? everyone[0] : undefined
 }
 

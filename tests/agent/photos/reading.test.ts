@@ -89,6 +89,8 @@ describe('whom a photo is for', () => {
 
   it('takes the sender when they are in the record and say it is theirs, and the only one when there is one', () => {
     expect(pickDependent(family, 'm_joe', 'my new pills', '')?.id).toBe('d1')
+    // A name wins over "my": Joe sending his grandson's prescription.
+    expect(pickDependent(family, 'm_joe', 'for my grandson Leo', '')?.id).toBe('d3')
     expect(pickDependent([dep('d9', 'Grandpa')], 'm_ana', '', 'John Smith')?.id).toBe('d9')
   })
 })
