@@ -35,12 +35,20 @@ export async function mediaRoutes(app: FastifyInstance, { db, clock, signer }: M
           .code(check === 'expired' ? 410 : 403)
           .send({ error: check === 'expired' ? 'link expired' : 'bad signature' })
       }
-      const found = await db.read((tx) => loadMedia(tx, id))
-      if (!found) return reply.code(404).send({ error: 'not found' })
       const started = performance.now()
-      const out = await renderSnapshot(found.snapshot)
+      let drawn: { row: { kind: string }; out: Awaited<ReturnType<typeof renderSnapshot>> } | undefined
+      try {
+        const found = await db.read((tx) => loadMedia(tx, id))
+        drawn = found && { row: found.row, out: await renderSnapshot(found.snapshot) }
+      } catch (err) {
+        // Answered here: Fastify's own error log would print the URL, signature included.
+        log.error({ mediaId: id, errorName: (err as Error)?.name }, 'media render failed')
+        return reply.code(500).send({ error: 'could not draw it' })
+      }
+      if (!drawn) return reply.code(404).send({ error: 'not found' })
+      const { row, out } = drawn
       log.info(
-        { mediaId: id, kind: found.row.kind, bytes: out.bytes.length, ms: Math.round(performance.now() - started) },
+        { mediaId: id, kind: row.kind, bytes: out.bytes.length, ms: Math.round(performance.now() - started) },
         'media rendered',
       )
       return reply

@@ -104,4 +104,15 @@ describe('cycles through the agent', () => {
     const [mine] = anthropic.toolResults(anthropic.requests.length - 1).map((r) => String(r.content))
     expect(mine).toContain('"lastStart":"2026-03-04"')
   })
+
+  it('an answer built on cycle tracking is not kept in the asker’s conversation memory', async () => {
+    await say(JANE, 'share my cycle with Sam')
+    anthropic.reply({ toolUse: [{ name: 'cycle_prediction', input: { whose: 'Jane' } }] }, { text: 'Around 2 April.' })
+    await say(SAM, 'roughly when does Jane expect her next one?')
+    anthropic.reply({ text: 'Sure.' })
+    await say(SAM, 'thanks, anything else today?')
+    const last = anthropic.requests.at(-1)?.body
+    expect(JSON.stringify(last?.messages)).not.toContain('2 April')
+    expect(JSON.stringify(last?.messages)).not.toContain('next one')
+  })
 })

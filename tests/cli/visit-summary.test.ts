@@ -67,7 +67,7 @@ describe('mednanny visit-summary', () => {
     const pdf = await readPdf(readFileSync(file))
     expect(pdf.pages).toBe(1)
     for (const heading of SECTIONS) expect(pdf.text).toContain(heading)
-    expect(pdf.text).toContain('Weight 6.2 kg on 2026-03-10: 40th percentile (WHO)')
+    expect(pdf.text).toContain('Weight 6.2 kg on 2026-03-10: about the 40th percentile (WHO)')
   })
 
   it('names an unknown dependent in one line on stderr', async () => {

@@ -5,6 +5,7 @@
  * entry needs a cycle word (period, flow, spotting, BBT, cycle, symptoms) and little else, so "Maya has
  * cramps" or a sentence that merely contains "period" is left to the next stage.
  */
+import { isCalendarDate } from '../../domain/cycles/input.js'
 import type { Flow } from '../../domain/cycles/schema.js'
 
 export type CycleQuery = 'next' | 'fertile' | 'history'
@@ -86,7 +87,7 @@ export function parseDate(raw: string, today: string): string | undefined | 'unc
     const back = (new Date(base).getUTCDay() - weekday + 7) % 7 || 7
     return iso(base - back * DAY_MS)
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return isCalendarDate(text) ? text : 'unclear'
   return monthDay(text, today) ?? 'unclear'
 }
 

@@ -148,7 +148,9 @@ async function answer(
   const reply = textOf(result.messages.at(-1)?.content)
   if (!reply) throw new Error('the model gave no answer')
   // A chart or visit summary made by a tool goes with the answer, as from the fast path.
-  return { route: 'agent:model', replies: [reply], mediaId: counter.mediaId }
+  // An answer built on cycle tracking is not remembered: a member she shares with would keep it after
+  // she stops sharing, as the fast path's cycle answers are not (docs/decisions/0028).
+  return { route: 'agent:model', replies: [reply], mediaId: counter.mediaId, remember: !counter.private }
 }
 
 /** Runs `work` with a signal that aborts after `ms`; rejects with TurnTimeoutError at that moment. */

@@ -29,6 +29,8 @@ export interface TurnCounter {
   errors: number
   /** A chart or document a tool made this turn (make_chart, visit_summary): sent with the reply. */
   mediaId?: string
+  /** A private tool ran (cycle tracking): the exchange must not join the conversation's memory (0028). */
+  private?: boolean
 }
 
 /** Any object: the tool's own zod schema validates inside runTool, so its errors reach the model. */
@@ -82,6 +84,7 @@ function toInputSchema(t: Tool): Record<string, unknown> {
  */
 async function callTool(t: Tool, input: unknown, scope: TurnScope, counter: TurnCounter): Promise<string> {
   counter.calls++
+  if (t.permission === 'cycles:own') counter.private = true
   if (counter.calls > scope.limit) {
     counter.errors++
     return `Error (limit_exceeded): no more tool calls for this message (limit ${scope.limit}). Answer with what you have, and say what you could not check.`

@@ -1,10 +1,17 @@
 import { z } from 'zod'
 import { FLOWS } from './schema.js'
 
+/** A real calendar date: it reads back as the same string (no 30 February). */
+export function isCalendarDate(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s
+}
+
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date')
+  // Round-trip, not Date.parse alone: that reads 2026-02-30 as 2 March.
+  .refine((s) => isCalendarDate(s), 'not a real date')
   .describe('Her local calendar date, YYYY-MM-DD; defaults to today')
 
 const whose = z

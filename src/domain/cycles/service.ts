@@ -52,9 +52,14 @@ export async function logPeriodStart(
   const me = await writableOwner(tx, actor)
   const date = input.date ?? today(actor, now)
   notFuture(actor, now, date)
-  const near = (await periodsOf(tx, me.memberId)).find(
-    (p) => Math.abs(daysBetween(p.startDate, date)) < SAME_PERIOD_DAYS,
-  )
+  const periods = await periodsOf(tx, me.memberId)
+  // The same start again changes nothing; otherwise the nearest start within SAME_PERIOD_DAYS moves.
+  const same = periods.find((p) => p.startDate === date)
+  const near =
+    same ??
+    periods
+      .filter((p) => Math.abs(daysBetween(p.startDate, date)) < SAME_PERIOD_DAYS)
+      .sort((a, b) => Math.abs(daysBetween(a.startDate, date)) - Math.abs(daysBetween(b.startDate, date)))[0]
   let period: CyclePeriod
   if (near) {
     period = { ...near, startDate: date, updatedAt: now }

@@ -1,3 +1,4 @@
+import { percentileWords } from '../growth/percentile.js'
 import { dayLabel, renderGrowthChart } from './charts.js'
 import type { VisitSummarySnapshot } from './snapshot.js'
 
@@ -168,7 +169,7 @@ function growthBlock(doc: Doc, s: VisitSummarySnapshot, chart: Buffer, x: number
   const name = { weight: 'Weight', length: 'Length', head: 'Head' } as const
   const latest = s.latestGrowth.map(
     (g) =>
-      `${name[g.indicator]} ${g.value} ${unit[g.indicator]} on ${localDate(g.at, s.timezone)}${g.percentile === undefined ? '' : `: ${Math.round(g.percentile)}th percentile (WHO)`}`,
+      `${name[g.indicator]} ${g.value} ${unit[g.indicator]} on ${localDate(g.at, s.timezone)}${g.percentile === undefined ? '' : `: ${percentileWords(g.percentile)} (WHO)`}`,
   )
   at = lines(doc, latest, x, at, w, 3, 'No growth measurements recorded')
   const h = (w * 720) / 1200
