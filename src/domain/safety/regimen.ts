@@ -91,11 +91,20 @@ function spacing(s: MedicationSchedule): { perDay: number; shortestGapMs?: numbe
   return { perDay: minutes.length, shortestGapMs: shortest * 60_000 }
 }
 
-/** The single dose in mg: given in mg, or mL times the strength's mg per mL ("160 mg/5 mL"). */
-function doseMg(plan: RegimenPlan): number | undefined {
+/**
+ * The single dose in mg: given in mg, mL times the strength's mg per mL ("160 mg/5 mL"), or tablets
+ * (capsules, chewables) times the strength's mg each ("325 mg").
+ */
+export function doseMg(plan: RegimenPlan): number | undefined {
   if (plan.doseAmount === undefined) return undefined
   if (plan.doseUnit === 'mg') return plan.doseAmount
-  if (plan.doseUnit !== 'ml' || !plan.strength) return undefined
+  if (!plan.strength) return undefined
+  if (/^(?:tablet|tab|capsule|cap|chewable|pill)s?$/i.test(plan.doseUnit ?? '')) {
+    // "325 mg" per unit; not a liquid's "160 mg/5 mL".
+    const each = /^\s*(\d+(?:\.\d+)?)\s*mg\s*(?:tablets?|tabs?|capsules?|caps?|chewables?)?\s*$/i.exec(plan.strength)
+    return each ? Number(each[1]) * plan.doseAmount : undefined
+  }
+  if (plan.doseUnit !== 'ml') return undefined
   const m = /(\d+(?:\.\d+)?)\s*mg\s*(?:\/|per)\s*(\d+(?:\.\d+)?)?\s*ml/i.exec(plan.strength)
   if (!m) return undefined
   return (Number(m[1]) / Number(m[2] ?? 1)) * plan.doseAmount

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { regimenProblems } from '../../../src/domain/safety/regimen.js'
+import { doseMg, regimenProblems } from '../../../src/domain/safety/regimen.js'
 
 const twice = { kind: 'times' as const, times: ['08:00', '20:00'] }
 const child = { name: 'Leo', ageDays: 3 * 365, weightKg: 14 }
@@ -53,6 +53,13 @@ describe('regimenProblems (the dose guard for a plan)', () => {
     const plan = { name: 'Tylenol', strength: '160 mg/5 mL', doseAmount: 10, doseUnit: 'ml', schedule: twice }
     const [problem] = regimenProblems(plan, child, 'en-US')
     expect(problem).toEqual({ ruleId: 'DOSE-APAP-MGKG', text: '320 mg is more than 15 mg/kg for 14 kg.' })
+  })
+
+  it('counts tablets by the strength per tablet: 2 × 325 mg for a 14 kg child is over 15 mg/kg (DOSE-APAP-MGKG)', () => {
+    const plan = { name: 'Acetaminophen', strength: '325 mg', doseAmount: 2, doseUnit: 'tablet', schedule: twice }
+    expect(ids(regimenProblems(plan, child, 'en-US'))).toContain('DOSE-APAP-MGKG')
+    expect(doseMg(plan)).toBe(650)
+    expect(doseMg({ ...plan, strength: '160 mg/5 mL' })).toBeUndefined() // a liquid's strength is not per tablet
   })
 
   it('blocks aspirin for a child and leaves an adult’s daily aspirin alone (DOSE-NO-ASPIRIN)', () => {
