@@ -109,6 +109,19 @@ describe('/nanny log opens a modal', () => {
 })
 
 describe('submitting the /nanny log modal', () => {
+  it('answers a submission with no form state with an error under the form, not a 500', async () => {
+    const res = await t.submitView(MARIA, {
+      id: 'V0EMPTY1',
+      callbackId: 'nanny_log',
+      values: undefined as unknown as Record<string, Record<string, Record<string, unknown>>>,
+    })
+    expect(res.statusCode).toBe(200)
+    expect(JSON.parse(res.body)).toEqual({
+      response_action: 'errors',
+      errors: { child: 'That form arrived empty; please open it again.' },
+    })
+  })
+
   it('records the feed as the submitter, with an audit entry, and confirms by DM', async () => {
     const leo = await addChild('Leo')
     const res = await t.submitView(

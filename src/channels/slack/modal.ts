@@ -73,7 +73,15 @@ export function registerLogModal(app: App, d: SlackFeatureDeps): void {
     const actor = await d.db.read((tx) => slackActor(tx, team, body.user.id))
     if (!actor)
       return await ack({ response_action: 'errors', errors: { child: 'This Slack account isn’t linked to a family.' } })
-    const form = readLogForm(view.state.values as ViewValues, {
+    // A submission without the form's state (a forged or broken payload) gets a plain error, never a 500.
+    const values = view?.state?.values
+    if (!values || typeof values !== 'object' || !view.id) {
+      return await ack({
+        response_action: 'errors',
+        errors: { child: 'That form arrived empty; please open it again.' },
+      })
+    }
+    const form = readLogForm(values as ViewValues, {
       kind: metaKind(view.private_metadata),
       timezone: actor.timezone,
       now,
