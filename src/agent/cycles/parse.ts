@@ -62,8 +62,9 @@ const FILLER = new Set(
   ),
 )
 
+/** "day 1" alone (or with a date) is a period start; "day 1 of amoxicillin" is not. */
 const START =
-  /^(?:my\s+)?(?:period|menstruation|menses)\s+(?:has\s+|just\s+)?(?:started|began|begun|came|arrived|is here)\b(.*)$|^(?:i\s+)?(?:got|started|just got|just started)\s+my\s+period\b(.*)$|^(?:day 1|period day 1|cd1)\b(.*)$/
+  /^(?:my\s+)?(?:period|menstruation|menses)\s+(?:has\s+|just\s+)?(?:started|began|begun|came|arrived|is here)\b(.*)$|^(?:i\s+)?(?:got|started|just got|just started)\s+my\s+period\b(.*)$|^(?:period day 1|cd1)\b(.*)$|^day 1((?:\s+(?:today|yesterday|on\s+\S.*|\d+\s+days?\s+ago))?)[.!]*$/
 const END =
   /^(?:my\s+)?period\s+(?:(?:has|is)\s+)?(?:ended|over|finished|stopped|done|gone)\b(.*)$|^(?:my\s+)?period'?s\s+(?:over|done|finished)\b(.*)$/
 
@@ -200,7 +201,7 @@ function parseSettings(text: string): CycleCommand | undefined {
 function parseLog(text: string, today: string): CycleCommand | undefined {
   const start = START.exec(text)
   if (start) {
-    const { date, day } = dateAndDay(start[1] ?? start[2] ?? start[3] ?? '', today)
+    const { date, day } = dateAndDay(start[1] ?? start[2] ?? start[3] ?? start[4] ?? '', today)
     if (date === 'unclear') return { kind: 'unclear_date' }
     return { kind: 'start', ...(date ? { date } : {}), ...(day ? { day } : {}) }
   }

@@ -53,6 +53,8 @@ describe('parseCycle', () => {
     ['stop sharing my cycle with sam', { kind: 'unshare', member: 'Sam' }],
     ['who can see my cycle?', { kind: 'shares' }],
     ['period started last week sometime', { kind: 'unclear_date' }],
+    ['day 1', { kind: 'start' }],
+    ['day 1 yesterday', { kind: 'start', date: '2026-03-09' }],
   ])('reads “%s”', (text, expected) => {
     expect(parseCycle(text, TODAY)).toEqual(expected)
   })
@@ -66,6 +68,8 @@ describe('parseCycle', () => {
     'temp 38.2',
     'fed 120 ml',
     'period',
+    'day 1 of amoxicillin',
+    'day 1 at the new daycare went well',
     'I think the cycle of the washing machine is broken and it made a heavy noise',
   ])('leaves “%s” to the next stage', (text) => {
     expect(parseCycle(text, TODAY)).toBeUndefined()
