@@ -59,8 +59,13 @@ export function registerSlackActions(app: App, o: SlackActionsOptions): void {
     app.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body }) => {
       const parsed = BlockActions.safeParse(body)
       const p = parsed.success ? buttonPress(parsed.data, actionId) : undefined
-      if (p) await press(p)
-      else log.warn({ action: actionId }, 'slack interaction malformed')
+      try {
+        if (p) await press(p)
+        else log.warn({ action: actionId }, 'slack interaction malformed')
+      } catch (err) {
+        // Acknowledged anyway: Slack would show its own error; nothing was written, so a second click acts.
+        log.error({ action: actionId, errorName: (err as Error)?.name }, 'slack interaction failed')
+      }
       await ack()
     })
   }

@@ -102,8 +102,13 @@ export class HomeRefresher {
     let published = 0
     for (const v of this.viewers.values()) {
       if (!touched.has(v.familyId)) continue
-      if (await this.publish(v.team, v.user)) published++
-      else this.viewers.delete(`${v.team}:${v.user}`)
+      // One viewer's failure (a 429, a deactivated user) must not leave the others stale.
+      try {
+        if (await this.publish(v.team, v.user)) published++
+        else this.viewers.delete(`${v.team}:${v.user}`)
+      } catch (err) {
+        this.d.log.warn({ errorName: (err as Error)?.name }, 'app home publish failed')
+      }
     }
     return published
   }
