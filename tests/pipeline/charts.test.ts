@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { addDependent } from '../../src/domain/dependents/service.js'
+import { resolveActor } from '../../src/domain/families/queries.js'
 import { DAYS_PER_MONTH, growthPercentile, percentileWords } from '../../src/domain/growth/percentile.js'
 import { SECTIONS } from '../../src/domain/reports/visit-pdf.js'
 import { onboardFamily, PUBLIC_BASE_URL, startTestApp, type TestApp } from '../support/harness.js'
@@ -116,6 +118,17 @@ describe('charts by chat, sent as media by a signed, expiring URL', () => {
     const [reply] = await say(ANA, 'growth chart')
     expect(reply).toBe('No weight logged for Maya yet. Send one like “Maya weighs 6.2 kg”.')
     expect(lastTo(ANA)?.mediaUrls).toEqual([])
+  })
+
+  it('a child without a birth date gets words saying why, not “no weight logged”', async () => {
+    const ana = await t.app.mednanny.db.read((tx) => resolveActor(tx, { kind: 'phone', address: ANA, channel: 'sms' }))
+    if (!ana) throw new Error('no Ana')
+    await t.app.mednanny.db.transaction((tx) => addDependent(tx, ana, t.clock.now(), { name: 'Leo' }))
+    await say(ANA, 'Leo weighs 14 kg')
+    const [reply] = await say(ANA, 'growth chart for Leo')
+    expect(reply).toBe(
+      'A growth chart places each weight by age, and Leo’s birth date isn’t in the record, so there is nothing to plot yet.',
+    )
   })
 
   it('"visit summary for Maya" sends a one-page PDF with every section, not blank when drawn', async () => {

@@ -20,6 +20,12 @@ export function presentChart(out: ChartOut): { text: string; withMedia: boolean 
     return { text, withMedia: true }
   }
   const measure = out.chart === 'head' ? 'head circumference' : out.chart === 'length' ? 'length' : 'weight'
+  if (!out.points && out.noBirthDate) {
+    return {
+      text: `A growth chart places each ${measure} by age, and ${out.dependent}’s birth date isn’t in the record, so there is nothing to plot yet.`,
+      withMedia: false,
+    }
+  }
   if (!out.points) {
     return {
       text: `No ${measure} logged for ${out.dependent} yet. Send one like “${out.dependent} weighs 6.2 kg”.`,

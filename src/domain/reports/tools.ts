@@ -40,7 +40,18 @@ export const makeChartTool = defineTool({
     const mediaId = await createMedia(tx, actor, now, { kind: snapshot.kind, dependentId: d.id, snapshot })
     const points = snapshot.kind === 'growth_chart' ? snapshot.points.length : undefined
     const total = snapshot.kind === 'growth_chart' ? undefined : snapshot.days.reduce((s, x) => s + x.value, 0)
-    return { mediaId, kind: snapshot.kind, chart: input.chart, dependent: d.name, sex: d.sex, days, points, total }
+    return {
+      mediaId,
+      kind: snapshot.kind,
+      chart: input.chart,
+      dependent: d.name,
+      sex: d.sex,
+      // Growth is charted by age: without a birth date no measurement can be placed.
+      noBirthDate: !d.birthDate,
+      days,
+      points,
+      total,
+    }
   },
 })
 
