@@ -204,7 +204,7 @@ describe('slash commands', () => {
     expect(await inboxRows()).toEqual([])
   })
 
-  it('/sos opens an SOS that alerts the family’s other members', async () => {
+  it('/sos opens an SOS that alerts the family’s other members on Slack, SMS and WhatsApp', async () => {
     await linkMaria()
     // Ana links Slack too: her alert goes by SMS and by Slack DM at once.
     await t.app.mednanny.db.transaction(async (tx) => {
@@ -216,6 +216,9 @@ describe('slash commands', () => {
         code,
       )
     })
+    // Ana has written on WhatsApp too (inside its 24-hour window), so her alert goes there as well.
+    await t.whatsapp(ANA, 'hi')
+    await t.settle()
     const res = await t.command('/sos', MARIA, 'I fell on the stairs')
     expect(res.statusCode).toBe(200)
     expect(res.body).toMatch(/SOS/)
@@ -228,6 +231,10 @@ describe('slash commands', () => {
     expect(t.slack.posted.map((p) => p.channel)).toContain(FakeSlack.dmOf(MARIA))
     const toAna = t.slack.posted.filter((p) => p.channel === FakeSlack.dmOf(ANA_SLACK))
     expect(toAna.some((p) => /SOS/.test(p.text) && /fell on the stairs/.test(p.text))).toBe(true)
+    const whatsapp = t.fake.messages.filter((m) => m.to === `whatsapp:${ANA}`)
+    expect(whatsapp.some((m) => /SOS/.test(m.body) && /fell on the stairs/.test(m.body))).toBe(true)
+    const sms = t.fake.messages.filter((m) => m.to === ANA)
+    expect(sms.some((m) => /SOS/.test(m.body))).toBe(true)
   })
 })
 
