@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron'
 import type { Logger } from 'pino'
 import type { Db } from '../db/client.js'
 import { purgeConversations } from '../domain/conversation/memory.js'
+import { purgeMedia } from '../domain/media/service.js'
 import { purgeMessageText } from '../domain/retention/service.js'
 import { type FireResult, fireDue } from '../domain/schedules/service.js'
 import { escalateDue } from '../domain/sos/service.js'
@@ -97,7 +98,7 @@ export class Scheduler {
     return total
   }
 
-  /** Once an hour: blank the text of old, finished messages and drop old conversation memory, a batch at a time. */
+  /** Once an hour: blank the text of old, finished messages; drop old conversation memory and old charts; a batch at a time. */
   private async purge(): Promise<void> {
     const days = this.opts.retentionDays
     const now = this.deps.clock.now()
@@ -105,7 +106,10 @@ export class Scheduler {
     this.lastPurge = now.getTime()
     for (let i = 0; i < 100; i++) {
       const removed = await this.deps.db.transaction(
-        async (tx) => (await purgeMessageText(tx, now, days)) + (await purgeConversations(tx, now, days)),
+        async (tx) =>
+          (await purgeMessageText(tx, now, days)) +
+          (await purgeConversations(tx, now, days)) +
+          (await purgeMedia(tx, now, days)),
       )
       if (removed === 0) return
     }

@@ -87,6 +87,18 @@ describe('charts by chat, sent as media by a signed, expiring URL', () => {
     expect(t.logs.text).not.toContain('sig=')
   })
 
+  it('drops a chart’s stored snapshot after MESSAGE_RETENTION_DAYS', async () => {
+    await say(ANA, 'chart sleep this week')
+    const count = () => t.app.mednanny.db.read(async (tx) => (await tx.query.media.findMany()).length)
+    expect(await count()).toBe(1)
+    t.clock.advance(29 * 86_400_000)
+    await t.app.mednanny.scheduler.tick()
+    expect(await count()).toBe(1)
+    t.clock.advance(2 * 86_400_000)
+    await t.app.mednanny.scheduler.tick()
+    expect(await count()).toBe(0)
+  })
+
   it('refuses a tampered signature, path or expiry, and an expired link', async () => {
     await say(ANA, 'feeds chart last 30 days')
     const url = new URL(lastTo(ANA)?.mediaUrls[0] ?? '')

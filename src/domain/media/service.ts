@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, inArray, lt } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
 import type { ActorContext } from '../actor.js'
@@ -32,4 +32,15 @@ export async function loadMedia(tx: Tx, id: string): Promise<{ row: MediaRow; sn
   const [row] = await tx.select().from(media).where(eq(media.id, id))
   if (!row) return undefined
   return { row, snapshot: JSON.parse(tx.fields.open(row.snapshot)) as Snapshot }
+}
+
+/**
+ * Charts and summaries hold health values (sealed, but still kept): after `days` (MESSAGE_RETENTION_DAYS,
+ * like the chat they were sent in) the rows go, a batch at a time. A link to one then answers 404; links
+ * expire long before (MEDIA_URL_TTL_MINUTES). Returns the rows deleted.
+ */
+export async function purgeMedia(tx: Tx, now: Date, days: number): Promise<number> {
+  const before = new Date(now.getTime() - days * 86_400_000)
+  const old = tx.select({ id: media.id }).from(media).where(lt(media.createdAt, before)).limit(1000)
+  return (await tx.delete(media).where(inArray(media.id, old))).changes
 }
