@@ -1,8 +1,9 @@
 import type { z } from 'zod'
+import { durationText } from '../../domain/digest/words.js'
 import { isDomainError } from '../../domain/errors.js'
 import { findMemberByName, memberName } from '../../domain/families/queries.js'
 import { EARLY_MS, openPunch, plannedShifts } from '../../domain/nanny/service.js'
-import { daysText, dayText, hoursText, ruleDays, spanText } from '../../domain/nanny/time.js'
+import { daysText, dayText, ruleDays, spanText } from '../../domain/nanny/time.js'
 import {
   cancelShiftTool,
   clockInTool,
@@ -140,7 +141,7 @@ async function clockOut(turn: Turn, c: Extract<NannyCommand, { kind: 'clock_out'
     drug && drug !== 'many'
       ? `\nYour note mentions ${drug.drug.name}: if you gave a dose, log it too (e.g. “gave Maya ${drug.drug.name} 80 mg at 4pm”) so the dose check counts it.`
       : ''
-  return `Clocked out at ${formatLocalTime(r.outAt, turn.actor.timezone)} — ${hoursText(r.minutes)} this shift.${told}${dose}`
+  return `Clocked out at ${formatLocalTime(r.outAt, turn.actor.timezone)} — ${durationText(r.minutes)} this shift.${told}${dose}`
 }
 
 async function list(turn: Turn, c: Extract<NannyCommand, { kind: 'list' }>): Promise<string> {
@@ -163,9 +164,9 @@ async function hours(turn: Turn, c: Extract<NannyCommand, { kind: 'hours' }>): P
   if (!r.workers.length) return `${head} no hours clocked.`
   const lines = r.workers.map((w) => {
     const overtime = w.overtimeMinutes
-      ? ` — ${hoursText(w.minutes - w.overtimeMinutes)} regular + ${hoursText(w.overtimeMinutes)} overtime (over 40h)`
+      ? ` — ${durationText(w.minutes - w.overtimeMinutes)} regular + ${durationText(w.overtimeMinutes)} overtime (over 40h)`
       : ''
-    return `• ${w.name}: ${hoursText(w.minutes)} in ${w.punches.length} shift${w.punches.length === 1 ? '' : 's'}${overtime}`
+    return `• ${w.name}: ${durationText(w.minutes)} in ${w.punches.length} shift${w.punches.length === 1 ? '' : 's'}${overtime}`
   })
   return [head, ...lines].join('\n')
 }

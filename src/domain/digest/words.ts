@@ -2,8 +2,10 @@ import { formatLocalTime } from '../../lib/timezone.js'
 import type { DependentDigest, Flag } from './compose.js'
 
 /** "9h 30m", "45m". */
-const duration = (min: number) =>
-  min >= 60 ? `${Math.floor(min / 60)}h ${String(min % 60).padStart(2, '0')}m` : `${min}m`
+export function durationText(minutes: number): string {
+  const min = Math.round(minutes)
+  return min >= 60 ? `${Math.floor(min / 60)}h ${String(min % 60).padStart(2, '0')}m` : `${min}m`
+}
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 function flagText(f: Flag, zone: string): string {
@@ -22,11 +24,20 @@ function flagText(f: Flag, zone: string): string {
 export function dependentLines(d: DependentDigest, zone: string): string[] {
   const lines: string[] = []
   if (d.feeds) lines.push(`• Feeds: ${d.feeds}${d.bottleMl ? ` (${d.bottleMl} ml)` : ''}`)
-  if (d.naps) lines.push(`• Sleep: ${duration(d.sleptMinutes)} (${plural(d.naps, 'nap')})`)
+  if (d.naps) lines.push(`• Sleep: ${durationText(d.sleptMinutes)} (${plural(d.naps, 'nap')})`)
   if (d.wet || d.dirty) lines.push(`• Diapers: ${d.wet} wet, ${d.dirty} dirty`)
-  if (d.doses.length) lines.push(`• Doses: ${d.doses.map(([name, n]) => `${name} ×${n}`).join(', ')}`)
-  for (const f of d.flags) lines.push(`${f.kind === 'note' && !f.flagged ? '📝' : '⚠️'} ${flagText(f, zone)}`)
+  lines.push(...dosesLine(d), ...flagLines(d, zone))
   return [d.name, ...(lines.length ? lines : ['• Nothing logged.'])]
+}
+
+/** "• Doses: Tylenol ×2, Metformin ×1", or nothing. */
+export function dosesLine(d: DependentDigest): string[] {
+  return d.doses.length ? [`• Doses: ${d.doses.map(([name, n]) => `${name} ×${n}`).join(', ')}`] : []
+}
+
+/** One line per flag (⚠️), or per note when every note was asked for (📝). */
+export function flagLines(d: DependentDigest, zone: string): string[] {
+  return d.flags.map((f) => `${f.kind === 'note' && !f.flagged ? '📝' : '⚠️'} ${flagText(f, zone)}`)
 }
 
 /** The daily digest: one block per dependent, then how to stop it. */

@@ -7,11 +7,11 @@ import type { Tx } from '../../db/client.js'
 import { formatLocalTime } from '../../lib/timezone.js'
 import type { ActorContext } from '../actor.js'
 import { composeDigest } from '../digest/compose.js'
-import { dependentLines } from '../digest/words.js'
+import { dependentLines, dosesLine, durationText, flagLines } from '../digest/words.js'
 import type { NewOutboxMessage } from '../outbox/service.js'
 import { parentsOf, toMembers } from '../schedules/derived.js'
 import type { ShiftPunch } from './schema.js'
-import { hoursText, spanText } from './time.js'
+import { spanText } from './time.js'
 
 /** The parents' message at clock-out: the shift's span and length, each child's care, the note. */
 export async function clockOutHandoff(
@@ -24,7 +24,7 @@ export async function clockOutHandoff(
   const care = await composeDigest(tx, actor.familyId, { from: punch.inAt, to: punch.outAt, allNotes: true })
   const minutes = (punch.outAt.getTime() - punch.inAt.getTime()) / 60_000
   const lines = [
-    `👋 ${worker} clocked out: ${spanText({ start: punch.inAt, end: punch.outAt }, zone)} (${hoursText(minutes)}).`,
+    `👋 ${worker} clocked out: ${spanText({ start: punch.inAt, end: punch.outAt }, zone)} (${durationText(minutes)}).`,
     ...care.flatMap((d) => dependentLines(d, zone)),
     ...(punch.note ? [`${worker}’s note: ${punch.note}`] : []),
   ]
@@ -52,13 +52,9 @@ export async function sinceLastShift(
   if (from >= now) return undefined
   const care = await composeDigest(tx, actor.familyId, { from, to: now })
   const zone = actor.timezone
+  // Doses and what was flagged (this reads flagged notes only): the rest of the day is not hers to act on.
   const lines = care.flatMap((d) => {
-    const items = [
-      ...(d.doses.length ? [`• Doses: ${d.doses.map(([name, n]) => `${name} ×${n}`).join(', ')}`] : []),
-      ...dependentLines({ ...d, feeds: 0, naps: 0, wet: 0, dirty: 0, doses: [] }, zone).filter((l) =>
-        l.startsWith('⚠️'),
-      ),
-    ]
+    const items = [...dosesLine(d), ...flagLines(d, zone)]
     return items.length ? [d.name, ...items] : []
   })
   const since = previous?.outAt ? `since your last shift (${formatLocalTime(from, zone)})` : 'in the last 24 hours'

@@ -10,6 +10,7 @@ import { nextOccurrence } from '../../lib/recurrence.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
 import { DomainError } from '../errors.js'
+import { memberName } from '../families/queries.js'
 import { type Member, members } from '../families/schema.js'
 import { insertDerived } from '../schedules/derived.js'
 import { schedules } from '../schedules/schema.js'
@@ -173,7 +174,7 @@ export async function cancelShiftDay(
   date: string,
 ): Promise<PlannedShift> {
   const planned = await shiftOnDate(tx, actor, memberId, date)
-  if (!planned) throw noShift(await nameOf(tx, memberId), date, actor.timezone)
+  if (!planned) throw noShift((await memberName(tx, memberId)) ?? 'They', date, actor.timezone)
   await skip(tx, actor, now, planned.shift.id, date, 'cancelled')
   return planned
 }
@@ -190,7 +191,7 @@ export async function coverShiftDay(
 ): Promise<{ planned: PlannedShift; cover: Shift }> {
   if (m.memberId === m.coverId) throw new DomainError('invalid_input', 'self cover', 'That’s the same person.')
   const planned = await shiftOnDate(tx, actor, m.memberId, m.date)
-  if (!planned) throw noShift(await nameOf(tx, m.memberId), m.date, actor.timezone)
+  if (!planned) throw noShift((await memberName(tx, m.memberId)) ?? 'They', m.date, actor.timezone)
   await skip(tx, actor, now, planned.shift.id, m.date, 'covered')
   const cover = await createShift(tx, actor, now, {
     memberId: m.coverId,
@@ -439,11 +440,6 @@ async function memberNames(tx: Tx, familyId: string): Promise<Map<string, string
     .from(members)
     .where(eq(members.familyId, familyId))
   return new Map(rows.map((r) => [r.id, r.name]))
-}
-
-async function nameOf(tx: Tx, memberId: string): Promise<string> {
-  const [m] = await tx.select({ name: members.name }).from(members).where(eq(members.id, memberId))
-  return m?.name ?? 'They'
 }
 
 function noShift(name: string, date: string, zone: string): DomainError {

@@ -96,12 +96,6 @@ export function dayText(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL')
 }
 
-/** "9h 28m", "45m". */
-export function hoursText(minutes: number): string {
-  const m = Math.round(minutes)
-  return m >= 60 ? `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m` : `${m}m`
-}
-
 /**
  * The work week containing `at`: Monday 00:00 to the next Monday 00:00 on the family's wall clock
  * (the FLSA lets an employer fix any 168-hour week; Monday–Sunday is what families and payroll apps use).
