@@ -59,7 +59,7 @@ describe('growth percentiles by chat', () => {
     // By hand: months 3 and 4 interpolated at 0.9425 give L −0.0024, M 6.3905, S 0.12414; z = −0.244, Φ = 0.404.
     expect(second).toContain('about the 40th percentile')
     // No health values in the logs at info level.
-    expect(t.logs.text).not.toContain('6.2')
+    expect(t.logs.untimed).not.toContain('6.2')
     expect(t.logs.text).not.toContain('percentile')
   })
 })
@@ -159,7 +159,7 @@ describe('charts by chat, sent as media by a signed, expiring URL', () => {
     const page = await renderPdfPage(res.rawPayload)
     expect(page.width).toBe(918) // US Letter at 1.5 × 72 dpi
     expect(page.inked).toBeGreaterThan(0.01)
-    expect(t.logs.text).not.toContain('38.1')
+    expect(t.logs.untimed).not.toContain('38.1')
   })
 
   it('asks which child when the family has more than one and none is named', async () => {

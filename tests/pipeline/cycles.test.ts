@@ -214,7 +214,7 @@ describe('cycle tracking by text', () => {
     await say(JANE, 'BBT 35.8')
     await say(JANE, 'remind me before my period')
     for (const marker of ['migraine', 'cramps', '35.8', '2026-03-04', 'heavy', 'period started']) {
-      expect(t.logs.text).not.toContain(marker)
+      expect(t.logs.untimed).not.toContain(marker)
     }
     for (const format of ['json', 'csv']) {
       let out = ''

@@ -47,6 +47,21 @@ export class LogCapture extends Writable {
   get text() {
     return this.lines.join('\n')
   }
+  /**
+   * The text with numeric timing fields (responseTime, …Ms, duration) removed: a response time of
+   * 6.21 ms must not read as a logged weight of 6.2 kg when a test searches the logs for health values.
+   */
+  get untimed() {
+    return this.lines.map(withoutTimings).join('\n')
+  }
+}
+
+function withoutTimings(line: string): string {
+  const parsed = JSON.parse(line) as Record<string, unknown>
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value === 'number' && /time|ms$|duration|elapsed/i.test(key)) delete parsed[key]
+  }
+  return JSON.stringify(parsed)
 }
 
 export interface TestApp {
