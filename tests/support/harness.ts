@@ -48,8 +48,9 @@ export class LogCapture extends Writable {
     return this.lines.join('\n')
   }
   /**
-   * The text with numeric timing fields (responseTime, …Ms, duration) removed: a response time of
-   * 6.21 ms must not read as a logged weight of 6.2 kg when a test searches the logs for health values.
+   * The text without the line's timestamp and its numeric timing fields (responseTime, …Ms, duration):
+   * a time of 09:35:56.202 or a response time of 6.21 ms must not read as a logged weight of 6.2 kg when
+   * a test searches the logs for health values.
    */
   get untimed() {
     return this.lines.map(withoutTimings).join('\n')
@@ -58,6 +59,7 @@ export class LogCapture extends Writable {
 
 function withoutTimings(line: string): string {
   const parsed = JSON.parse(line) as Record<string, unknown>
+  delete parsed.time
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value === 'number' && /time|ms$|duration|elapsed/i.test(key)) delete parsed[key]
   }
