@@ -170,9 +170,10 @@ export async function cycles(): Promise<Row> {
  * ─── With basal temperatures (`npm run bench -- cycles-bbt`) ────────────────────────────────────────────
  *
  * The calendar method cannot reach the goal (above: even her true mean scores ~0.76), because most of the
- * variation is within the woman, and mostly in the follicular phase. A confirmed temperature shift dates
- * ovulation in the current cycle; what remains is the luteal phase. This scenario simulates both phases
- * and her daily temperatures, and runs the app's own code (predictCycle, detectThermalShift) on them.
+ * variation is within the woman, and mostly in the follicular phase. Her temperatures tell, day by day,
+ * whether she has ovulated yet; what remains once she has is the luteal phase. This scenario simulates
+ * both phases and her daily temperatures and runs the app's own code (predictCycle) on them, on chosen
+ * days of each cycle.
  *
  * Generative model (figures from health-facts §6 [BULL-2019]; every other number is an assumption, stated):
  * - follicular phase F (ovulation on cycle day F): log-normal with mean 16.9 d and log-SD
@@ -185,27 +186,37 @@ export async function cycles(): Promise<Row> {
  *   log-SD 0.236, luteal 2.15 d; between women: 0.151 and 1.37 d). A second run puts ALL of the luteal
  *   variance within the woman (2.55 d, nothing for her own luteal mean to learn: the worst case for this
  *   method). These phase figures give cycles an SD of ≈ 5.4 d, wider than [FEHRING-2006]'s 3.4 d used above,
- *   so a third run scales both phases' spreads by 3.4 / 5.4 to match it. The calendar method, its floor
- *   and the 28-day rule are measured again on the same simulated women, so every ratio compares like with like.
+ *   so a third run scales both phases' spreads by 3.4 / 5.4 to match it. The calendar method and the
+ *   28-day rule are measured on the same simulated women and days, so every ratio compares like with like.
  * - temperature: her baseline ~ U(36.3, 36.5) °C, her daily noise SD ~ U(0.10, 0.15) °C; after ovulation
  *   the temperature rises by Δ ~ U(0.2, 0.4) °C per cycle (mean 0.3: the lower part of [WHO-FPH]'s
  *   0.2–0.5 °C, see bbt.ts), starting 1 or 2 days after ovulation (equal chance), half of Δ on its first
  *   day (a gradual rise), and stays up until the next period. Readings to 0.01 °C. Each morning is missed
- *   with probability 15 %. No fevers, no anovulatory cycles ([BULL-2019]'s cycles are all ovulatory): a
- *   real chart is messier, so this is optimistic about the detection rule.
+ *   with probability 15 %. No anovulatory cycles ([BULL-2019]'s cycles are all ovulatory). The model the
+ *   app uses (temperature.ts) is simpler than this one on purpose: a clean step on the day after
+ *   ovulation, one noise level, no missed-day pattern. A fourth run adds disturbed mornings — 3 % of
+ *   readings up by 0.5–1.0 °C (a fever, a late night, alcohol) — which the app's model does not expect.
  *
- * What is counted: cycles after she has ≥ MIN_OWN_CYCLES cycles logged (as above; she has been logging
- * temperatures since her first cycle, so past cycles give her own luteal phase).
- * - "at confirmation": one prediction per cycle whose shift is confirmed before the next period starts,
- *   made on the confirmation day — the first day the app can use temperature; compared with the 28-day
- *   rule, the calendar method and the calendar floor (her true mean cycle) at the same moment.
- * - "on cycle day 21": one prediction per cycle that has not ended by day 21, whatever the app uses that
- *   day (temperature if the shift is confirmed by then, calendar otherwise), against the 28-day rule.
- * The 28-day rule is "start + 28" at any moment, even when that day has passed; so is the app's date.
+ * What is counted: every cycle after she has ≥ MIN_OWN_CYCLES cycles logged (she has been logging
+ * temperatures since her first cycle, so past cycles give her own ovulation days and luteal phase); in
+ * each, the date the app shows (`nextStart.date`) on a given day against the true next start:
+ * - on cycle day 1 (what the calendar method is judged on above), on cycle day 21 (every cycle not
+ *   ended by then), and 14, 10, 7, 5 and 3 days before the true start (a fixed horizon, every cycle:
+ *   the 28-day rule's date does not change during a cycle, so its error is the same at any horizon);
+ * - averaged over every day of the cycle (on a tenth of the women, for time);
+ * - on the day the three-over-six rule confirms the shift (the moment the previous method, bbt.ts's
+ *   shift + her luteal phase, first used temperature; only cycles where it confirms before the period).
+ * The headline is 7 days before the period: a week's notice, when she plans around it, and every cycle
+ * counts. "28-day rule, never past" is the naive date moved to tomorrow once it has passed — the app's
+ * forecast knows the period has not come yet, and this shows how much of its gain is only that.
  */
 
-const BBT_WOMEN = 4_000
+const BBT_WOMEN = 2_000
 const BBT_DAY21 = 21
+const LEADS = [14, 10, 7, 5, 3] as const
+const HEADLINE_LEAD = 7
+/** Share of the women whose every day is scored (the average over the cycle), for time. */
+const EVERY_DAY_SHARE = 0.1
 
 interface BbtParams {
   label: string
@@ -216,20 +227,9 @@ interface BbtParams {
   lutWithin: number
   lutBetween: number
   missedDay: number
-}
-
-interface BbtTally {
-  cycles: number
-  confirmed: number
-  confirmDay: number
-  aheadDays: number
-  app: number
-  naive: number
-  calendar: number
-  floor: number
-  inRange: number
-  calInRange: number
-  d21: { n: number; temp: number; app: number; naive: number; calendar: number }
+  /** Share of mornings disturbed (+0.5–1.0 °C). */
+  disturbed: number
+  women: number
 }
 
 /** One simulated woman: period starts (ISO), temperatures, and per cycle the follicular/luteal truth. */
@@ -240,8 +240,6 @@ function simulateWoman(p: BbtParams, r: ReturnType<typeof rng>) {
   const muL = POPULATION.lutealMean + p.lutBetween * r.normal()
   const base = 36.3 + 0.2 * r.uniform()
   const noise = 0.1 + 0.05 * r.uniform()
-  // Her true mean cycle: E[F] + her luteal mean (the calendar floor).
-  const trueMean = Math.exp(muF + p.follWithin ** 2 / 2) + muL
   const starts = ['2025-01-01']
   const bbt: BbtReading[] = []
   for (let k = 0; k < CYCLES; k++) {
@@ -253,12 +251,24 @@ function simulateWoman(p: BbtParams, r: ReturnType<typeof rng>) {
     for (let day = 1; day <= F + L; day++) {
       if (r.uniform() < p.missedDay) continue
       const up = day < F + delay ? 0 : day === F + delay ? rise / 2 : rise
-      bbt.push({ date: addDays(start, day - 1), c: Math.round((base + up + noise * r.normal()) * 100) / 100 })
+      const odd = p.disturbed && r.uniform() < p.disturbed ? 0.5 + 0.5 * r.uniform() : 0
+      bbt.push({ date: addDays(start, day - 1), c: Math.round((base + up + odd + noise * r.normal()) * 100) / 100 })
     }
     starts.push(addDays(start, F + L))
   }
-  return { starts, bbt, trueMean }
+  return { starts, bbt }
 }
+
+/** Sums of absolute errors (days) for one moment: the app, the calendar method, the 28-day rule (and never past). */
+interface Moment {
+  n: number
+  app: number
+  calendar: number
+  naive: number
+  naiveNotPast: number
+  inRange: number
+}
+const moment = (): Moment => ({ n: 0, app: 0, calendar: 0, naive: 0, naiveNotPast: 0, inRange: 0 })
 
 /** One cycle of one woman: what the app knew (her starts so far, temperatures) and what happened. */
 interface BbtCycle {
@@ -267,98 +277,94 @@ interface BbtCycle {
   next: string
   length: number
   bbt: BbtReading[]
-  trueMean: number
+  /** The calendar method's date: the same on every day of the cycle. */
+  calendar: string
 }
 
-const inRange = (date: string, r: { from: string; to: string }) => date >= r.from && date <= r.to
-const upTo = (bbt: BbtReading[], day: string) => bbt.filter((b) => b.date <= day)
+/** The app's date on cycle day `day`, and the calendar method's, scored into `m`. */
+function score(m: Moment, c: BbtCycle, day: number) {
+  const today = addDays(c.start, day - 1)
+  const app = predictCycle(
+    c.known,
+    today,
+    c.bbt.filter((b) => b.date <= today),
+  ) as CyclePrediction
+  m.n++
+  m.app += Math.abs(daysBetween(app.nextStart.date, c.next))
+  m.calendar += Math.abs(daysBetween(c.calendar, c.next))
+  m.naive += Math.abs(NAIVE_DAYS - c.length)
+  m.naiveNotPast += Math.abs(Math.max(NAIVE_DAYS, day) - c.length)
+  if (c.next >= app.nextStart.from && c.next <= app.nextStart.to) m.inRange++
+}
 
-/** The prediction made on the day this cycle's shift is confirmed (if it is before the next start). */
-function tallyConfirmed(t: BbtTally, c: BbtCycle) {
+interface BbtTally {
+  cycles: number
+  moments: Map<string, Moment>
+}
+
+/** Every moment of one cycle the bench scores (see the comment above). */
+function scoreCycle(at: (label: string) => Moment, c: BbtCycle, everyDay: boolean) {
+  score(at('cycle day 1'), c, 1)
+  if (c.length >= BBT_DAY21) score(at(`cycle day ${BBT_DAY21}`), c, BBT_DAY21)
+  for (const lead of LEADS) if (c.length + 1 - lead >= 1) score(at(`${lead} days before`), c, c.length + 1 - lead)
   const shift = detectThermalShift(c.bbt.filter((b) => b.date >= c.start && b.date < c.next))
-  if (!shift) return
-  const at = shift.confirmed
-  const app = predictCycle(c.known, at, upTo(c.bbt, at)) as CyclePrediction
-  const cal = predictCycle(c.known, at) as CyclePrediction
-  t.confirmed++
-  t.confirmDay += daysBetween(c.start, at) + 1
-  t.aheadDays += daysBetween(at, c.next)
-  t.app += Math.abs(daysBetween(app.nextStart.date, c.next))
-  t.calendar += Math.abs(daysBetween(cal.nextStart.date, c.next))
-  t.naive += Math.abs(NAIVE_DAYS - c.length)
-  t.floor += Math.abs(Math.round(c.trueMean) - c.length)
-  if (inRange(c.next, app.nextStart)) t.inRange++
-  if (inRange(c.next, cal.nextStart)) t.calInRange++
+  if (shift) score(at('at 3-over-6 confirmation'), c, daysBetween(c.start, shift.confirmed) + 1)
+  if (everyDay) for (let day = 1; day <= c.length; day++) score(at('every day (averaged)'), c, day)
 }
 
-/** The prediction made on cycle day 21, whichever method the app uses then (cycles not ended by then). */
-function tallyDay21(t: BbtTally, c: BbtCycle) {
-  if (c.length < BBT_DAY21) return
-  const day21 = addDays(c.start, BBT_DAY21 - 1)
-  const app = predictCycle(c.known, day21, upTo(c.bbt, day21)) as CyclePrediction
-  const cal = predictCycle(c.known, day21) as CyclePrediction
-  t.d21.n++
-  if (app.method === 'temperature') t.d21.temp++
-  t.d21.app += Math.abs(daysBetween(app.nextStart.date, c.next))
-  t.d21.calendar += Math.abs(daysBetween(cal.nextStart.date, c.next))
-  t.d21.naive += Math.abs(NAIVE_DAYS - c.length)
-}
-
-function simulateBbt(p: BbtParams, seed: number): BbtTally {
+function simulateBbt(p: BbtParams, seed: number, everyDayShare: number): BbtTally {
   const r = rng(seed)
-  const t: BbtTally = {
-    cycles: 0,
-    confirmed: 0,
-    confirmDay: 0,
-    aheadDays: 0,
-    app: 0,
-    naive: 0,
-    calendar: 0,
-    floor: 0,
-    inRange: 0,
-    calInRange: 0,
-    d21: { n: 0, temp: 0, app: 0, naive: 0, calendar: 0 },
+  const t: BbtTally = { cycles: 0, moments: new Map() }
+  const at = (label: string) => {
+    const m = t.moments.get(label) ?? moment()
+    t.moments.set(label, m)
+    return m
   }
-  for (let w = 0; w < BBT_WOMEN; w++) {
-    const { starts, bbt, trueMean } = simulateWoman(p, r)
+  for (let w = 0; w < p.women; w++) {
+    const { starts, bbt } = simulateWoman(p, r)
     for (let k = MIN_OWN_CYCLES; k < CYCLES; k++) {
       const start = starts[k] as string
       const next = starts[k + 1] as string
-      const c = { known: starts.slice(0, k + 1), start, next, length: daysBetween(start, next), bbt, trueMean }
+      const known = starts.slice(0, k + 1)
+      const calendar = (predictCycle(known, start) as CyclePrediction).nextStart.date
       t.cycles++
-      tallyConfirmed(t, c)
-      tallyDay21(t, c)
+      scoreCycle(
+        at,
+        { known, start, next, length: daysBetween(start, next), bbt, calendar },
+        w < p.women * everyDayShare,
+      )
     }
   }
   return t
 }
 
 function reportBbt(p: BbtParams, t: BbtTally) {
-  const n = t.confirmed
-  const [app, naive, cal, floor] = [t.app / n, t.naive / n, t.calendar / n, t.floor / n]
-  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`
-  console.log(`  ${p.label}`)
-  console.log(
-    `    shift confirmed before the next period in ${n} of ${t.cycles} cycles (${pct(n, t.cycles)}), on cycle day ${(t.confirmDay / n).toFixed(1)} on average, ${(t.aheadDays / n).toFixed(1)} days before the period`,
-  )
-  console.log(
-    `    at confirmation (${n} predictions): temperature MAE ${app.toFixed(2)} d, 28-day rule ${naive.toFixed(2)} d, ratio ${(app / naive).toFixed(2)}; ` +
-      `calendar ${cal.toFixed(2)} d (ratio ${(cal / naive).toFixed(2)}), calendar floor ${floor.toFixed(2)} d (ratio ${(floor / naive).toFixed(2)})`,
-  )
-  console.log(
-    `    true start inside the "likely" range: temperature ${pct(t.inRange, n)}, calendar ${pct(t.calInRange, n)}`,
-  )
-  const d = t.d21
-  console.log(
-    `    on cycle day ${BBT_DAY21} (${d.n} cycles not ended by then; temperature used in ${pct(d.temp, d.n)}): app MAE ${(d.app / d.n).toFixed(2)} d, ` +
-      `28-day rule ${(d.naive / d.n).toFixed(2)} d, ratio ${(d.app / d.naive).toFixed(2)}; calendar alone ${(d.calendar / d.n).toFixed(2)} d (ratio ${(d.calendar / d.naive).toFixed(2)})`,
-  )
-  return { app, naive, ratio: app / naive, share: n / t.cycles, d21Ratio: d.app / d.naive, calRatio: cal / naive }
+  console.log(`  ${p.label} (${p.women} women, ${t.cycles} cycles)`)
+  const rows = [['moment', 'predictions', 'app', '28-day', 'ratio', 'calendar', 'never-past ratio', 'in range']]
+  for (const [label, m] of t.moments) {
+    rows.push([
+      label,
+      String(m.n),
+      `${(m.app / m.n).toFixed(2)} d`,
+      `${(m.naive / m.n).toFixed(2)} d`,
+      (m.app / m.naive).toFixed(2),
+      (m.calendar / m.naive).toFixed(2),
+      (m.app / m.naiveNotPast).toFixed(2),
+      `${((100 * m.inRange) / m.n).toFixed(0)} %`,
+    ])
+  }
+  const widths = (rows[0] as string[]).map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)))
+  for (const r of rows) console.log(`    ${r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ')}`)
+  const ratio = (label: string) => {
+    const m = t.moments.get(label) as Moment
+    return { app: m.app / m.n, naive: m.naive / m.n, ratio: m.app / m.naive }
+  }
+  return { headline: ratio(`${HEADLINE_LEAD} days before`), day21: ratio(`cycle day ${BBT_DAY21}`) }
 }
 
 export async function cyclesBbt(): Promise<Row> {
   console.log(
-    `\ncycles-bbt: ${BBT_WOMEN} simulated women × ${CYCLES - MIN_OWN_CYCLES} cycles after ${MIN_OWN_CYCLES} logged, with daily basal temperatures (model in bench/cycles.ts)`,
+    `\ncycles-bbt: simulated women × ${CYCLES - MIN_OWN_CYCLES} cycles after ${MIN_OWN_CYCLES} logged, with daily basal temperatures (model in bench/cycles.ts); errors are mean absolute days`,
   )
   const within = Math.sqrt(POPULATION.withinSd ** 2 / 3.4 ** 2)
   const between = Math.sqrt(1 - within ** 2)
@@ -369,36 +375,39 @@ export async function cyclesBbt(): Promise<Row> {
     lutWithin: POPULATION.lutealSd * within,
     lutBetween: POPULATION.lutealSd * between,
     missedDay: 0.15,
+    disturbed: 0,
+    women: BBT_WOMEN,
   }
-  const m = reportBbt(main, simulateBbt(main, 11))
-  const worst = {
-    ...main,
-    label: 'luteal phase all within the woman (SD 2.55 d; worst case)',
-    lutWithin: 2.55,
-    lutBetween: 0,
-  }
-  reportBbt(worst, simulateBbt(worst, 12))
+  const m = reportBbt(main, simulateBbt(main, 11, EVERY_DAY_SHARE))
   const s = 3.4 / 5.4
-  const narrow = {
-    ...main,
-    label: 'phase spreads × 0.63, cycles SD ≈ 3.4 d as [FEHRING-2006]',
-    follWithin: main.follWithin * s,
-    follBetween: main.follBetween * s,
-    lutWithin: main.lutWithin * s,
-    lutBetween: main.lutBetween * s,
-  }
-  reportBbt(narrow, simulateBbt(narrow, 13))
-  const met = m.ratio < GOAL
+  const variants: BbtParams[] = [
+    { ...main, label: 'luteal phase all within the woman (SD 2.55 d; worst case)', lutWithin: 2.55, lutBetween: 0 },
+    {
+      ...main,
+      label: 'phase spreads × 0.63, cycles SD ≈ 3.4 d as [FEHRING-2006]',
+      follWithin: main.follWithin * s,
+      follBetween: main.follBetween * s,
+      lutWithin: main.lutWithin * s,
+      lutBetween: main.lutBetween * s,
+    },
+    { ...main, label: '3 % of mornings disturbed (+0.5–1.0 °C: fever, late night)', disturbed: 0.03 },
+  ]
+  const others = variants.map((v, i) =>
+    reportBbt({ ...v, women: BBT_WOMEN / 2 }, simulateBbt({ ...v, women: BBT_WOMEN / 2 }, 12 + i, 0)),
+  )
+  const met = m.headline.ratio < GOAL
+  const worst = Math.max(...others.map((o) => o.headline.ratio))
   console.log(
-    `  goal < ${GOAL} of the naive error, for predictions made once the shift is confirmed: ${met ? 'met' : 'NOT met'} (ratio ${m.ratio.toFixed(2)}, ` +
-      `${(100 * m.share).toFixed(0)} % of cycles; on cycle day ${BBT_DAY21} over all cycles ${m.d21Ratio.toFixed(2)})`,
+    `  goal < ${GOAL} of the naive error, for the date shown ${HEADLINE_LEAD} days before the period: ${met ? 'met' : 'NOT met'} ` +
+      `(ratio ${m.headline.ratio.toFixed(2)}; ${worst.toFixed(2)} in the worst sensitivity run; on cycle day ${BBT_DAY21} ${m.day21.ratio.toFixed(2)}; ` +
+      'on cycle day 1 no method can: see `cycles`)',
   )
   return {
     scenario: 'cycles-bbt',
-    figure: `MAE ${m.app.toFixed(2)} d (shift confirmed)`,
-    baseline: `${m.naive.toFixed(2)} d (28-day rule)`,
-    ratio: m.ratio,
-    goal: `< ${GOAL} (${(100 * m.share).toFixed(0)} % of cycles)`,
+    figure: `MAE ${m.headline.app.toFixed(2)} d (${HEADLINE_LEAD} d ahead)`,
+    baseline: `${m.headline.naive.toFixed(2)} d (28-day rule)`,
+    ratio: m.headline.ratio,
+    goal: `< ${GOAL} (worst run ${worst.toFixed(2)})`,
     met,
   }
 }

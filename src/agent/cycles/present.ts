@@ -6,15 +6,32 @@ import { dayName, rangeName, spanName } from '../../domain/cycles/words.js'
 import type { DayFields } from './parse.js'
 
 export const NOT_CONTRACEPTION = 'A calendar estimate, not reliable as contraception.'
+const AN_ESTIMATE = 'An estimate, not reliable as contraception.'
 export const NO_PERIODS_SELF =
   'I don’t have a period logged yet. Text “period started today” (or “period started 3 days ago”) when it starts.'
 
 const possessive = (o: CycleOwner) => (o.self ? 'Your' : `${o.name}’s`)
 
-/** "Based on your last 5 cycles (about 29.4 days)." / "Based on typical cycles until you’ve logged 3." */
+/**
+ * "Based on your last 5 cycles (about 29.4 days)." / "Based on typical cycles until you’ve logged 3." —
+ * and, with temperatures logged this cycle, what they showed.
+ */
 export function basisLine(p: CyclePrediction, o: CycleOwner): string {
   const whose = o.self ? 'your' : `${o.name}’s`
   if (p.method === 'temperature' && p.shift) return shiftLine(p.shift, whose)
+  const calendar = calendarLine(p, whose)
+  return p.temperatures ? `${calendar} ${temperaturesLine(p.temperatures, whose)}` : calendar
+}
+
+/** "Adjusted for your temperatures: no rise yet (9 readings this cycle)." */
+function temperaturesLine(t: NonNullable<CyclePrediction['temperatures']>, whose: string): string {
+  if (t.ovulation) {
+    return `Adjusted for ${whose} temperatures: they look to have risen, ovulation about ${dayName(t.ovulation)} (not yet confirmed).`
+  }
+  return `Adjusted for ${whose} temperatures: no rise yet (${t.readings} reading${t.readings === 1 ? '' : 's'} this cycle).`
+}
+
+function calendarLine(p: CyclePrediction, whose: string): string {
   if (p.basis === 'own') {
     const ignored = p.cyclesIgnored
       ? `; ${p.cyclesIgnored} unusual one${p.cyclesIgnored === 1 ? '' : 's'} left out`
@@ -39,9 +56,13 @@ export function presentNext(o: CycleOwner, p: CyclePrediction | undefined, today
   const who = possessive(o)
   const day = `${o.self ? 'You’re' : `${o.name} is`} on day ${p.cycleDay} of ${o.self ? 'your' : 'her'} cycle.`
   if (p.lateDays > 0) {
+    const was = p.expectedStart ?? p.nextStart
+    const now = p.expectedStart
+      ? ` From ${o.self ? 'your' : 'her'} temperatures it now looks likely ${rangeName(p.nextStart)}.`
+      : ''
     return (
-      `${who} period was expected around ${dayName(p.nextStart.date)} (likely ${rangeName(p.nextStart)}), ` +
-      `${p.lateDays} day${p.lateDays === 1 ? '' : 's'} ago. ${day} Cycles vary; text “period started” when it comes.`
+      `${who} period was expected around ${dayName(was.date)} (likely ${rangeName(was)}), ` +
+      `${p.lateDays} day${p.lateDays === 1 ? '' : 's'} ago.${now} ${day} Cycles vary; text “period started” when it comes.`
     )
   }
   const soon = p.nextStart.date === today ? ' — today' : ''
@@ -55,12 +76,12 @@ export function presentFertile(o: CycleOwner, p: CyclePrediction | undefined): s
     return (
       `${who} temperature shift on ${spanName(p.shift.firstHigh, p.shift.firstHigh)} (confirmed ${dayName(p.shift.confirmed)}) ` +
       `puts ovulation around ${dayName(p.shift.ovulation)}: this cycle’s fertile window (${spanName(p.fertile.from, p.fertile.to)}) ` +
-      `has most likely passed. Next period likely ${rangeName(p.nextStart)}. An estimate, not reliable as contraception.`
+      `has most likely passed. Next period likely ${rangeName(p.nextStart)}. ${AN_ESTIMATE}`
     )
   }
   return (
     `${who} fertile window is likely ${spanName(p.fertile.from, p.fertile.to)}, around ovulation on about ` +
-    `${dayName(p.ovulation.date)} (likely ${rangeName(p.ovulation)}). ${NOT_CONTRACEPTION} ${basisLine(p, o)}`
+    `${dayName(p.ovulation.date)} (likely ${rangeName(p.ovulation)}). ${p.temperatures ? AN_ESTIMATE : NOT_CONTRACEPTION} ${basisLine(p, o)}`
   )
 }
 

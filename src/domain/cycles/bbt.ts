@@ -66,6 +66,10 @@ export const THREE_OVER_SIX = {
 
 /** Her readings sorted by date, one per day (the last logged for a day wins), plausible only (34–43 °C). */
 export function dailyReadings(readings: readonly BbtReading[]): BbtReading[] {
+  // Already one a day in order (as the database returns them, mostly): nothing to sort.
+  if (readings.every((r, i) => r.c >= 34 && r.c <= 43 && (i === 0 || (readings[i - 1] as BbtReading).date < r.date))) {
+    return [...readings]
+  }
   const byDate = new Map<string, number>()
   for (const r of readings) if (r.c >= 34 && r.c <= 43) byDate.set(r.date, r.c)
   return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, c]) => ({ date, c }))

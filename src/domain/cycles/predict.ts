@@ -4,7 +4,16 @@
  * source tag; the method is in docs/decisions/0028-cycles.md.
  */
 
-import { type BbtReading, detectThermalShift } from './bbt.js'
+import { type BbtReading, dailyReadings, detectThermalShift } from './bbt.js'
+import {
+  cycleSeries,
+  type DayRange,
+  FORECAST,
+  type Forecast,
+  forecast,
+  onEpochDays,
+  temperatureHistory,
+} from './temperature.js'
 
 /** Population figures, used until she has MIN_OWN_CYCLES cycles of her own. */
 export const POPULATION = {
@@ -51,12 +60,12 @@ export const FERTILE = {
 } as const
 
 /**
- * Temperature-based prediction (docs/decisions/0028-cycles.md, addendum "BBT"): once her temperature
- * shift is confirmed (bbt.ts), the next start is ovulation + her luteal phase.
+ * Temperature-based prediction (docs/decisions/0028-cycles.md, addenda "BBT" and "BBT forecast"): the
+ * next start is her ovulation + her luteal phase, each from her temperatures (temperature.ts).
  */
 export const LUTEAL = {
   /**
-   * A luteal phase measured in a past cycle (next start − the BBT ovulation estimate) counts when it is
+   * A luteal phase measured in a past cycle (next start − the ovulation dated from her temperatures) counts when it is
    * 5–19 days: [BULL-2019]'s 95 % CI 7–17 widened by 2 days each side for the ovulation-dating error.
    * Outside it the detection is more likely wrong (a fever read as a shift) than the cycle unusual.
    */
@@ -97,6 +106,17 @@ export interface CyclePrediction {
   fertile: { from: string; to: string }
   /** Days past the predicted start with no new period logged (0 when not late). */
   lateDays: number
+  /**
+   * With temperatures, when she is late: the start as it was expected (the temperature forecast's
+   * `nextStart` has moved on to after today).
+   */
+  expectedStart?: DateRange
+  /**
+   * What this cycle's temperatures showed, when she logged any (the dates above are then the
+   * temperature forecast's): readings, the chance the temperature has risen, and the ovulation day the
+   * model dates the rise to once that chance is at least even.
+   */
+  temperatures?: { readings: number; riseChance: number; ovulation?: string }
   /**
    * calendar: next start = last start + her expected cycle length; temperature: her temperature shift is
    * confirmed this cycle, so next start = ovulation + her luteal phase (and `shift` says from what).
@@ -186,27 +206,6 @@ function range(from: string, center: number, sd: number): DateRange {
   return { date: addDays(from, day), from: addDays(from, day - half), to: addDays(from, day + half) }
 }
 
-/** Her readings on days `from` ≤ date < `to` (ISO dates). */
-const readingsIn = (bbt: readonly BbtReading[], from: string, to: string) =>
-  bbt.filter((r) => r.date >= from && r.date < to)
-
-/**
- * Luteal phases of her past cycles with a detected shift: next start − estimated ovulation, for each
- * completed cycle among her last MAX_CYCLES_USED; implausible ones (LUTEAL.min–max) left out.
- */
-export function pastLutealLengths(starts: readonly string[], bbt: readonly BbtReading[]): number[] {
-  const sorted = [...new Set(starts)].sort().slice(-(MAX_CYCLES_USED + 1))
-  const out: number[] = []
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const next = sorted[i + 1] as string
-    const shift = detectThermalShift(readingsIn(bbt, sorted[i] as string, next))
-    if (!shift) continue
-    const luteal = daysBetween(shift.ovulation, next)
-    if (luteal >= LUTEAL.min && luteal <= LUTEAL.max) out.push(luteal)
-  }
-  return out
-}
-
 /**
  * Her expected luteal phase and the SD of that guess: her mean blended with the population's 12.4 d
  * (LUTEAL.priorCycles); the SD is the population's 2.55 d until she has MIN_OWN_CYCLES measured, then
@@ -222,31 +221,61 @@ export function expectedLuteal(lengths: readonly number[]): { days: number; sdDa
   return { days, sdDays: Math.sqrt(((ss + 2 * P.lutealSd ** 2) / (n - 1 + 2)) * (1 + 1 / n)), n }
 }
 
-/** The temperature-based part of the prediction, when this cycle's shift is confirmed by `today`. */
-function fromShift(sorted: readonly string[], today: string, bbt: readonly BbtReading[]) {
+/**
+ * The temperature forecast for the current cycle (temperature.ts), with the luteal phase it assumed, or
+ * undefined when she has logged no temperature this cycle. Priors: her past ovulation days (blended
+ * with her calendar: expected length − the mean luteal phase) and her luteal phases (expectedLuteal),
+ * both dated from her past cycles' temperatures.
+ */
+export function temperatureForecast(
+  sorted: readonly string[],
+  today: string,
+  bbt: readonly BbtReading[],
+): { forecast: Forecast; luteal: ReturnType<typeof expectedLuteal> } | undefined {
   const lastStart = sorted.at(-1) as string
-  const shift = detectThermalShift(bbt.filter((r) => r.date >= lastStart && r.date <= today))
-  if (!shift) return undefined
-  const luteal = expectedLuteal(pastLutealLengths(sorted, bbt))
-  return {
-    nextStart: range(shift.ovulation, luteal.days, luteal.sdDays),
-    // The ovulation date is the BBT estimate, ± 1 day (the rise comes one to two days after it, bbt.ts).
-    ovulation: range(shift.ovulation, 0, 1),
-    shift: {
-      firstHigh: shift.firstHigh,
-      ovulation: shift.ovulation,
-      confirmed: shift.confirmed,
-      lutealDays: round1(luteal.days),
-      lutealCycles: luteal.n,
-    },
+  const daily = onEpochDays(dailyReadings(bbt.filter((r) => r.date <= today)))
+  const series = cycleSeries(daily, lastStart)
+  if (!series.length) return undefined
+  const history = temperatureHistory(sorted.slice(-(MAX_CYCLES_USED + 1)), daily, LUTEAL)
+  const luteal = expectedLuteal(history.lutealDays)
+  const cal = expectedLength(cycleLengths(sorted))
+  const own = history.ovulationDays
+  const n = own.length
+  // Her own ovulation days, with her calendar (expected length − the mean luteal phase) weighed as one of them.
+  const ovulationMean = Math.max(3, (own.reduce((a, b) => a + b, 0) + cal.lengthDays - POPULATION.lutealMean) / (n + 1))
+  const S = FORECAST.follicularLogSd
+  let logSd: number
+  if (n >= MIN_OWN_CYCLES) {
+    const logs = own.map(Math.log)
+    const m = mean(logs)
+    logSd = Math.sqrt((logs.reduce((a, l) => a + (l - m) ** 2, 0) + 2 * S ** 2) / (n - 1 + 2))
+  } else {
+    // Until three are measured: her calendar's spread, put on the ovulation day (most of a cycle's
+    // variation is in the follicular phase), at most the population's — so a regular woman's range stays
+    // close to her calendar's instead of the population's.
+    logSd = Math.min(S, cal.sdDays / ovulationMean)
   }
+  const forecastOf = forecast({
+    series,
+    today: daysBetween(lastStart, today) + 1,
+    ovulation: { mean: ovulationMean, logSd },
+    luteal: { mean: luteal.days, sd: luteal.sdDays, min: LUTEAL.min, max: LUTEAL.max },
+    ...(history.low === undefined ? {} : { low: history.low }),
+    rise: history.rise,
+    noise: history.noise,
+  })
+  return { forecast: forecastOf, luteal }
 }
+
+/** Below this chance the model says "no rise yet"; from it, it names the likely ovulation day. */
+const RISE_LIKELY = 0.5
 
 /**
  * Predictions from her logged period starts (ISO dates, any order) as of `today` (ISO date, her zone),
- * and her basal temperatures if she logs them: once this cycle's temperature shift is confirmed the next
- * start is ovulation + her luteal phase (method 'temperature'), otherwise the calendar method.
- * Undefined when no period is logged.
+ * and her basal temperatures if she logs them. With temperatures logged this cycle the next start is the
+ * temperature forecast (temperature.ts) — it moves later each day her temperature stays low, and closes
+ * in once it rises; method 'temperature' once the three-over-six rule confirms the shift (bbt.ts),
+ * otherwise 'calendar' with `temperatures` saying what they showed. Undefined when no period is logged.
  */
 export function predictCycle(
   starts: readonly string[],
@@ -254,19 +283,51 @@ export function predictCycle(
   bbt: readonly BbtReading[] = [],
 ): CyclePrediction | undefined {
   const sorted = [...new Set(starts)].sort()
-  const lastStart = sorted.at(-1)
-  if (!lastStart) return undefined
-  const temp = bbt.length ? fromShift(sorted, today, bbt) : undefined
+  if (!sorted.length) return undefined
   const calendar = calendarPrediction(sorted, today)
-  if (!temp) return calendar
-  return {
+  const temp = bbt.length ? temperatureForecast(sorted, today, bbt) : undefined
+  return temp ? withTemperatures(calendar, today, bbt, temp) : calendar
+}
+
+/** The calendar prediction redone from this cycle's temperatures (see predictCycle). */
+function withTemperatures(
+  calendar: CyclePrediction,
+  today: string,
+  bbt: readonly BbtReading[],
+  { forecast: f, luteal }: NonNullable<ReturnType<typeof temperatureForecast>>,
+): CyclePrediction {
+  const start = calendar.lastStart
+  const onDay = (day: number) => addDays(start, day - 1)
+  const dated = (r: DayRange): DateRange => ({ date: onDay(r.day), from: onDay(r.fromDay), to: onDay(r.toDay) })
+  const nextStart = dated(f)
+  const expected = dated(f.expected)
+  const lateDays = Math.max(0, daysBetween(expected.date, today))
+  const risen = f.riseChance >= RISE_LIKELY && f.ovulationDay ? onDay(f.ovulationDay) : undefined
+  const confirmed = detectThermalShift(bbt.filter((r) => r.date >= start && r.date <= today))
+  // Ovulation: the day the model dates the rise to (± 1), else the next start minus her luteal phase.
+  const ovulation = risen
+    ? range(risen, 0, 1)
+    : range(start, f.day - 1 - luteal.days, Math.sqrt(((f.toDay - f.fromDay) / 2) ** 2 + luteal.sdDays ** 2))
+  const common = {
     ...calendar,
+    nextStart,
+    ovulation,
+    fertile: { from: addDays(ovulation.date, -FERTILE.before), to: addDays(ovulation.date, FERTILE.after) },
+    lateDays,
+    ...(lateDays > 0 ? { expectedStart: expected } : {}),
+    temperatures: { readings: f.readings, riseChance: f.riseChance, ...(risen ? { ovulation: risen } : {}) },
+  }
+  if (!confirmed) return common
+  return {
+    ...common,
     method: 'temperature',
-    nextStart: temp.nextStart,
-    ovulation: temp.ovulation,
-    fertile: { from: addDays(temp.ovulation.date, -FERTILE.before), to: addDays(temp.ovulation.date, FERTILE.after) },
-    lateDays: Math.max(0, daysBetween(temp.nextStart.date, today)),
-    shift: temp.shift,
+    shift: {
+      firstHigh: confirmed.firstHigh,
+      ovulation: risen ?? confirmed.ovulation,
+      confirmed: confirmed.confirmed,
+      lutealDays: round1(luteal.days),
+      lutealCycles: luteal.n,
+    },
   }
 }
 

@@ -62,7 +62,8 @@ export const cyclePredictionTool = defineTool({
   name: 'cycle_prediction',
   description:
     'Predicted next period, ovulation and fertile window, each with a likely date range, from her own cycles ' +
-    '(population figures until she has 3). An estimate: never contraception.',
+    '(population figures until she has 3) and, when she logs basal temperatures, this cycle’s temperatures ' +
+    '(`temperatures`; `method: temperature` once the shift is confirmed). An estimate: never contraception.',
   input: WhoseInput,
   permission: 'cycles:own',
   readOnly: true,

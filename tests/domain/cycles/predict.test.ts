@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import type { BbtReading } from '../../../src/domain/cycles/bbt.js'
+import { type BbtReading, dailyReadings } from '../../../src/domain/cycles/bbt.js'
 import {
   addDays,
   cycleLengths,
+  daysBetween,
   expectedLength,
   expectedLuteal,
+  LUTEAL,
   MIN_OWN_CYCLES,
   POPULATION,
-  pastLutealLengths,
   predictCycle,
   usableCycles,
 } from '../../../src/domain/cycles/predict.js'
+import { onEpochDays, temperatureHistory } from '../../../src/domain/cycles/temperature.js'
 
 /** Period starts from a first date and the cycle lengths after it. */
 function starts(first: string, lengths: number[]): string[] {
@@ -102,65 +104,98 @@ function cycleTemps(start: string, ovulationDay: number, days: number): BbtReadi
 describe('predictCycle with basal temperatures', () => {
   const history = starts('2026-01-01', [30, 30, 30, 30]) // last start 2026-05-01; calendar: 31 May
 
-  it('without a confirmed shift this cycle it is the calendar method, unchanged', () => {
-    const bbt = cycleTemps('2026-05-01', 18, 18) // all low so far
-    const withBbt = predictCycle(history, '2026-05-18', bbt)
-    expect(withBbt).toEqual(predictCycle(history, '2026-05-18'))
-    expect(withBbt?.method).toBe('calendar')
-    expect(withBbt?.shift).toBeUndefined()
+  it('with no temperature logged this cycle it is the calendar method, unchanged', () => {
+    // Readings of April only: this cycle (from 1 May) has none.
+    const p = predictCycle(history, '2026-05-20', cycleTemps('2026-04-01', 14, 30))
+    expect(p).toEqual(predictCycle(history, '2026-05-20'))
+    expect(p?.temperatures).toBeUndefined()
   })
 
-  it('once the shift is confirmed: ovulation + the 12.4-day luteal phase when none of hers is measured', () => {
-    // Ovulation on cycle day 14 (14 May): highs from 15 May, confirmed on the third (17 May).
+  it('while her temperature stays low the date moves later each day, and the reply can say why', () => {
+    const calendar = predictCycle(history, '2026-05-14')?.nextStart.date
+    expect(calendar).toBe('2026-05-31')
+    const on = (day: number) => predictCycle(history, addDays('2026-05-01', day - 1), cycleTemps('2026-05-01', 99, day))
+    // Day 14: too early for her (ovulation expected about day 17.6 = 30 − 12.4): about the calendar's
+    // date (a day earlier: the median of a skewed follicular phase is below its mean).
+    expect(Math.abs(daysBetween(calendar as string, on(14)?.nextStart.date as string))).toBeLessThanOrEqual(1)
+    const dates = [14, 18, 22, 25].map((d) => on(d)?.nextStart.date as string)
+    expect([...dates].sort()).toEqual(dates)
+    expect(new Set(dates).size).toBe(4)
+    // Day 22 with no rise: ovulation is still ahead, so the period is at least a luteal phase away.
+    const p = on(22)
+    expect(p).toMatchObject({ method: 'calendar', temperatures: { readings: 22 } })
+    expect(p?.shift).toBeUndefined()
+    expect(p?.temperatures?.riseChance).toBeLessThan(0.2)
+    expect(p?.temperatures?.ovulation).toBeUndefined()
+    expect(daysBetween('2026-05-22', p?.nextStart.date as string)).toBeGreaterThanOrEqual(12)
+    expect((p?.ovulation.date as string) >= '2026-05-21').toBe(true)
+  })
+
+  it('moves as soon as the temperature rises, and calls it confirmed on the third-over-six day', () => {
+    // Ovulation on cycle day 14 (14 May): highs from 15 May, confirmed by three over six on 17 May.
     const bbt = cycleTemps('2026-05-01', 14, 17)
-    expect(predictCycle(history, '2026-05-16', bbt.slice(0, 16))?.method).toBe('calendar')
+    // Two high readings: not confirmed (method calendar), but the model already dates the rise.
+    const early = predictCycle(history, '2026-05-16', bbt.slice(0, 16))
+    expect(early).toMatchObject({ method: 'calendar', temperatures: { ovulation: '2026-05-14' } })
+    expect(early?.temperatures?.riseChance).toBeGreaterThan(0.5)
+    expect((early?.nextStart.date as string) < '2026-05-31').toBe(true)
     const p = predictCycle(history, '2026-05-17', bbt)
     expect(p).toMatchObject({
       method: 'temperature',
       shift: { firstHigh: '2026-05-15', ovulation: '2026-05-14', confirmed: '2026-05-17', lutealCycles: 0 },
       cycleDay: 17,
     })
-    // 14 May + 12.4 → 26 May, ± 3 days (the population's luteal SD 2.55, until hers is measured).
-    expect(p?.nextStart).toEqual({ date: '2026-05-26', from: '2026-05-23', to: '2026-05-29' })
+    expect(p?.temperatures?.riseChance).toBeGreaterThan(0.9)
+    // 14 May + the 12.4-day luteal phase (± 2.55) → 26–27 May: the median is 27 May because, with no
+    // past cycle to learn her scatter from, the model keeps some doubt that the rise began a day later.
+    expect(p?.nextStart).toEqual({ date: '2026-05-27', from: '2026-05-24', to: '2026-05-30' })
+    expect(p?.ovulation).toEqual({ date: '2026-05-14', from: '2026-05-13', to: '2026-05-15' })
+    expect(p?.fertile).toEqual({ from: '2026-05-09', to: '2026-05-15' })
   })
 
-  it('uses her own luteal phase from past cycles with a detected shift, and a tighter range', () => {
+  it('uses her own luteal phase and ovulation days from past cycles, and a tighter range', () => {
     // Irregular cycles (26, 34, 28, 32; last start 1 May, calendar 31 May ± 4) but a steady luteal phase:
-    // ovulation on cycle day length − 13, so 14 days from it to the next start (cycle day length + 1).
+    // the rise on cycle day length − 12, so ovulation on day length − 13 and 14 days to the next start.
     const lengths = [26, 34, 28, 32]
     const irregular = starts('2026-01-01', lengths)
     const past = lengths.flatMap((l, i) => cycleTemps(irregular[i] as string, l - 13, l))
-    expect(pastLutealLengths(irregular, past)).toEqual([14, 14, 14, 14])
     // This cycle she ovulates early (day 12): the calendar still says 31 May; her temperatures earlier.
     const now = cycleTemps('2026-05-01', 12, 16)
     const p = predictCycle(irregular, '2026-05-16', [...past, ...now])
     expect(p?.method).toBe('temperature')
     expect(p?.shift).toMatchObject({ ovulation: '2026-05-12', lutealCycles: 4 })
-    // (4 × 14 + 1 × 12.4) / 5 = 13.68 → 12 May + 14 = 26 May.
+    // Luteal (4 × 14 + 1 × 12.4) / 5 = 13.68 d, SD √(2 × 2.55² / 5 × 1.25) = 1.80 d: the median of the
+    // whole-day luteal phase is 14 (P(L ≤ 13) = 0.46), its 1/6 and 5/6 quantiles 12 and 15.
     expect(p?.shift?.lutealDays).toBe(13.7)
-    expect(p?.nextStart.date).toBe('2026-05-26')
+    expect(p?.nextStart).toEqual({ date: '2026-05-26', from: '2026-05-24', to: '2026-05-27' })
     const calendar = predictCycle(irregular, '2026-05-16')
     expect(calendar?.nextStart).toEqual({ date: '2026-05-31', from: '2026-05-27', to: '2026-06-04' })
-    expect(p?.nextStart).toEqual({ date: '2026-05-26', from: '2026-05-24', to: '2026-05-28' })
     const width = (r: { from: string; to: string }) => Date.parse(r.to) - Date.parse(r.from)
     expect(width(p?.nextStart ?? { from: '', to: '' })).toBeLessThan(width(calendar?.nextStart ?? { from: '', to: '' }))
-    // Ovulation is the measured day ± 1, the fertile window around it.
+    // Ovulation is the dated day ± 1, the fertile window around it.
     expect(p?.ovulation).toEqual({ date: '2026-05-12', from: '2026-05-11', to: '2026-05-13' })
     expect(p?.fertile).toEqual({ from: '2026-05-07', to: '2026-05-13' })
   })
 
-  it('is late from the temperature-based date, and a shift from a past cycle never counts for this one', () => {
+  it('is late from the date it expected, and then looks past today for the new one', () => {
+    // Rise from 13 May (ovulation 12 May), still high on 30 May: expected 12 May + 12.4 ≈ 24–25 May.
     const p = predictCycle(history, '2026-05-30', cycleTemps('2026-05-01', 12, 30))
-    expect(p?.nextStart.date).toBe('2026-05-24') // 12 May + 12.4
-    expect(p?.lateDays).toBe(6)
-    // Readings of April only: this cycle (from 1 May) has none, so the calendar method.
-    expect(predictCycle(history, '2026-05-20', cycleTemps('2026-04-01', 14, 30))?.method).toBe('calendar')
+    expect(p?.expectedStart?.date).toBe('2026-05-25')
+    expect(p?.lateDays).toBe(5)
+    expect(p?.shift?.ovulation).toBe('2026-05-12')
+    // The period has not come by today, so the best guess now is after it.
+    expect((p?.nextStart.date as string) > '2026-05-30').toBe(true)
+    // Not late: no expectedStart.
+    expect(predictCycle(history, '2026-05-20', cycleTemps('2026-05-01', 12, 20))?.expectedStart).toBeUndefined()
   })
 
-  it('leaves implausible luteal phases out and blends hers with 12.4 days', () => {
-    // A shift 2 days before the next start (a fever read as a shift) is no luteal phase.
+  it('leaves implausible luteal phases out of her history and blends hers with 12.4 days', () => {
+    // A rise 3 days before the next start (a fever read as a shift) is no luteal phase (4 days < 5).
     const s = starts('2026-01-01', [30])
-    expect(pastLutealLengths(s, cycleTemps('2026-01-01', 27, 30))).toEqual([])
+    const daily = onEpochDays(dailyReadings(cycleTemps('2026-01-01', 27, 30)))
+    expect(temperatureHistory(s, daily, LUTEAL).lutealDays).toEqual([])
+    const good = onEpochDays(dailyReadings(cycleTemps('2026-01-01', 16, 30)))
+    expect(temperatureHistory(s, good, LUTEAL)).toMatchObject({ ovulationDays: [16], lutealDays: [15] })
     expect(expectedLuteal([])).toMatchObject({ days: 12.4, sdDays: POPULATION.lutealSd, n: 0 })
     expect(expectedLuteal([14]).days).toBeCloseTo(13.2)
     const own = expectedLuteal([13, 13, 14, 13, 13, 12])
