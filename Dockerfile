@@ -9,6 +9,13 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
+# --- build: the TypeScript compiled to dist/ (docs/decisions/0035), with the dev dependencies
+FROM deps AS build
+RUN npm ci && npm cache clean --force
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
 # --- runtime: no compilers, no dev dependencies, not root
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -21,7 +28,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-co
   && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
-COPY src ./src
+COPY --from=build /app/dist ./dist
+# The dev console's page is read from its place in the sources (src/lib/root.ts finds the project root).
+COPY src/channels/console/page.html ./src/channels/console/page.html
 COPY migrations ./migrations
 COPY prompts ./prompts
 COPY bin ./bin
@@ -36,4 +45,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # node is PID 1 (the entrypoint execs it) and handles SIGTERM itself (src/main.ts): stop accepting, finish
 # in-flight work, close the DB. It may take up to 20 s: run with `docker stop -t 30` / `--stop-timeout 30`.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

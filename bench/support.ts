@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process'
+import { type ChildProcess, execFileSync, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
@@ -153,20 +153,47 @@ export interface ServerHandle {
   stop(): Promise<void>
 }
 
+let compiled: string | undefined
+
+/**
+ * The server under test compiled to JavaScript (tsconfig.bench.json → .bench-build/), once per bench
+ * run: production runs compiled code (`npm start` builds dist/), so the figures are production's.
+ */
+function compiledServer(): string {
+  if (!compiled) {
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    )
+    compiled = join(root, '.bench-build', 'bench', 'server.js')
+  }
+  return compiled
+}
+
 /**
  * Runs a server under test in its own process. The bench client (autocannon, the open-loop sender and
  * the fake Twilio) stays here, so server and client each get a core instead of sharing one event loop,
  * and the server's RSS is the app's own.
  */
 export async function spawnServer(kind: ServerKind, opts: ServerOptions = {}): Promise<ServerHandle> {
-  const entry = fileURLToPath(new URL('./server.ts', import.meta.url))
-  const child = fork(entry, [kind, JSON.stringify(opts)], {
-    execArgv: [
-      ...process.execArgv,
-      '--expose-gc', // BENCH_PROF=DIR writes a CPU profile of each server under test there.
-      ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
-    ],
-  })
+  const source = process.env.BENCH_SOURCE === '1'
+  const child = fork(
+    source ? fileURLToPath(new URL('./server.ts', import.meta.url)) : compiledServer(),
+    [kind, JSON.stringify(opts)],
+    {
+      execArgv: [
+        // Compiled, as `npm start` runs it (plain node, no tsx loader); BENCH_SOURCE=1 runs the sources through tsx.
+        ...(source ? process.execArgv : ['--enable-source-maps']),
+        '--expose-gc', // BENCH_PROF=DIR writes a CPU profile of each server under test there.
+        ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      ],
+    },
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const ready = await nextMessage<{ type: 'ready'; port: number }>(child, 'ready')
   return {

@@ -1,12 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from './support/harness.js'
 
 const ROOT = join(import.meta.dirname, '..')
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+
+// `npm start` = `npm run build` (tsconfig.build.json → dist/) then `node dist/main.js`: build it the same way.
+beforeAll(() => {
+  execFileSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' })
+}, 120_000)
 let child: ChildProcess | undefined
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -23,9 +29,12 @@ async function freePort(): Promise<number> {
   return port
 }
 
-/** Starts `src/main.ts` the way `npm start` does, in a child process, and resolves once it is up. */
+/** Starts `dist/main.js` the way `npm start` does, in a child process, and resolves once it is up. */
 async function start(env: Record<string, string>) {
-  const proc = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } })
+  const proc = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+  })
   child = proc
   let out = ''
   let err = ''
@@ -45,7 +54,7 @@ async function start(env: Record<string, string>) {
   return { proc, first, exited, output: () => ({ out, err }) }
 }
 
-describe('npm start (src/main.ts)', () => {
+describe('npm start (dist/main.js, built from src/)', () => {
   it('serves the dev console with no accounts, then stops cleanly on SIGTERM', async () => {
     const { dir, cleanup } = tempDir()
     cleanups.push(cleanup)
@@ -88,5 +97,23 @@ describe('DATA_ENCRYPTION_KEY at start', () => {
     expect(wrong.output().err.trim()).toBe(
       'MedNanny cannot start: DATA_ENCRYPTION_KEY: does not match the key this database was encrypted with',
     )
+  })
+})
+
+describe('bin/mednanny.js without the sources (the production image)', () => {
+  it('runs the CLI from dist/', async () => {
+    // The image's layout: bin/ and dist/, no src/. dist/ is the build above (a link: its modules resolve
+    // to the real path, so node_modules, prompts/ and migrations/ are found from there).
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    mkdirSync(join(dir, 'bin'))
+    copyFileSync(join(ROOT, 'bin', 'mednanny.js'), join(dir, 'bin', 'mednanny.js'))
+    symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'))
+    const env = { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir, 'm.db') }
+    const out = execFileSync(process.execPath, [join(dir, 'bin', 'mednanny.js'), 'family', 'list', '--json'], {
+      cwd: dir,
+      env,
+    })
+    expect(JSON.parse(out.toString())).toEqual([])
   })
 })

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { fromRoot } from '../lib/root.js'
 import { type Checkpointer, startCheckpointer } from './checkpointer.js'
 import { createFieldCipher, type FieldCipher, verifyFieldKey } from './field-cipher.js'
 import { dbMeta, FIELD_KEY_CHECK } from './meta.js'
@@ -44,7 +44,7 @@ export interface Db {
   readonly path: string
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url))
+export const MIGRATIONS_FOLDER = fromRoot('migrations')
 
 export class NestedTransactionError extends Error {
   override name = 'NestedTransactionError'

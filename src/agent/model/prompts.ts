@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Channel } from '../../domain/families/schema.js'
+import { fromRoot } from '../../lib/root.js'
 
-export const PROMPTS_DIR = fileURLToPath(new URL('../../../prompts', import.meta.url))
+export const PROMPTS_DIR = fromRoot('prompts')
 
 /** The markdown in prompts/, read once at start. */
 export interface Prompts {

@@ -10,8 +10,9 @@ import { DEMO_PHONES, seedDemoFamily } from '../../domain/record/demo.js'
 import type { Clock } from '../../lib/clock.js'
 import { newId } from '../../lib/ids.js'
 import { toE164 } from '../../lib/phone.js'
+import { fromRoot } from '../../lib/root.js'
 
-const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8')
+const PAGE = readFileSync(fromRoot('src/channels/console/page.html'), 'utf8')
 
 const SendBody = z.object({
   channel: z.enum(['sms', 'whatsapp']),
