@@ -194,27 +194,32 @@ export async function cycles(): Promise<Row> {
  *   day (a gradual rise), and stays up until the next period. Readings to 0.01 °C. Each morning is missed
  *   with probability 15 %. No anovulatory cycles ([BULL-2019]'s cycles are all ovulatory). The model the
  *   app uses (temperature.ts) is simpler than this one on purpose: a clean step on the day after
- *   ovulation, one noise level, no missed-day pattern. A fourth run adds disturbed mornings — 3 % of
- *   readings up by 0.5–1.0 °C (a fever, a late night, alcohol) — which the app's model does not expect.
+ *   ovulation, one noise level, no missed-day pattern. Runs the app's model does not expect: 3 % of
+ *   mornings disturbed, up by 0.5–1.0 °C (a fever, a late night, alcohol); a noisier thermometer (SD
+ *   0.15–0.30 °C) with a rise that builds over 3 days; 7 % of cycles anovulatory (no rise at all; the
+ *   share is our assumption — the reference's [BULL-2019] counts ovulatory cycles only).
  *
  * What is counted: every cycle after she has ≥ MIN_OWN_CYCLES cycles logged (she has been logging
  * temperatures since her first cycle, so past cycles give her own ovulation days and luteal phase); in
  * each, the date the app shows (`nextStart.date`) on a given day against the true next start:
- * - on cycle day 1 (what the calendar method is judged on above), on cycle day 21 (every cycle not
- *   ended by then), and 14, 10, 7, 5 and 3 days before the true start (a fixed horizon, every cycle:
- *   the 28-day rule's date does not change during a cycle, so its error is the same at any horizon);
- * - averaged over every day of the cycle (on a tenth of the women, for time);
- * - on the day the three-over-six rule confirms the shift (the moment the previous method, bbt.ts's
- *   shift + her luteal phase, first used temperature; only cycles where it confirms before the period).
- * The headline is 7 days before the period: a week's notice, when she plans around it, and every cycle
- * counts. "28-day rule, never past" is the naive date moved to tomorrow once it has passed — the app's
- * forecast knows the period has not come yet, and this shows how much of its gain is only that.
+ * - averaged over every day of the cycle (on a tenth of the women, for time) — THE HEADLINE: what she
+ *   sees, day after day, and a moment nobody chose;
+ * - on cycle day 1 (what the calendar method is judged on above) and on cycle day 21 (every cycle not
+ *   ended by then);
+ * - 14, 10, 7, 5 and 3 days before the true start. Beware: these moments are chosen by the outcome.
+ *   A long cycle is scored late in it, when any method that knows the period has not come yet gains —
+ *   "max(calendar date, today + 7)", with no temperature at all, would score well 7 days ahead. They
+ *   show how the error shrinks as the period nears, not a goal;
+ * - on the day the three-over-six rule confirms the shift (only cycles where it confirms before the
+ *   period: also chosen by the outcome).
+ * "28-day rule, never past" is the naive date moved to tomorrow once it has passed — the app's forecast
+ * knows the period has not come yet, and this shows how much of its gain is only that.
  */
 
 const BBT_WOMEN = 2_000
 const BBT_DAY21 = 21
 const LEADS = [14, 10, 7, 5, 3] as const
-const HEADLINE_LEAD = 7
+const HEADLINE = 'every day (averaged)'
 /** Share of the women whose every day is scored (the average over the cycle), for time. */
 const EVERY_DAY_SHARE = 0.1
 
@@ -229,6 +234,12 @@ interface BbtParams {
   missedDay: number
   /** Share of mornings disturbed (+0.5–1.0 °C). */
   disturbed: number
+  /** Her thermometer's daily noise SD is drawn from noiseC[0]–noiseC[1] °C. */
+  noiseC: [number, number]
+  /** Days over which the rise builds up (1: half on the first day, then all of it). */
+  riseDays: number
+  /** Share of cycles with no ovulation, so no rise (the cycle's length drawn as any other). */
+  anovulatory: number
   women: number
 }
 
@@ -239,7 +250,7 @@ function simulateWoman(p: BbtParams, r: ReturnType<typeof rng>) {
   const muF = logMedian + p.follBetween * r.normal()
   const muL = POPULATION.lutealMean + p.lutBetween * r.normal()
   const base = 36.3 + 0.2 * r.uniform()
-  const noise = 0.1 + 0.05 * r.uniform()
+  const noise = p.noiseC[0] + (p.noiseC[1] - p.noiseC[0]) * r.uniform()
   const starts = ['2025-01-01']
   const bbt: BbtReading[] = []
   for (let k = 0; k < CYCLES; k++) {
@@ -247,10 +258,12 @@ function simulateWoman(p: BbtParams, r: ReturnType<typeof rng>) {
     const L = Math.min(20, Math.max(5, Math.round(muL + p.lutWithin * r.normal())))
     const start = starts[k] as string
     const delay = r.uniform() < 0.5 ? 1 : 2
-    const rise = 0.2 + 0.2 * r.uniform()
+    const rise = r.uniform() < p.anovulatory ? 0 : 0.2 + 0.2 * r.uniform()
+    // The share of the rise reached on each day from its first: 1/2 then all (riseDays 1), or a ramp.
+    const ramp = (d: number) => (p.riseDays <= 1 ? (d === 0 ? 0.5 : 1) : Math.min(1, (d + 1) / (p.riseDays + 1)))
     for (let day = 1; day <= F + L; day++) {
       if (r.uniform() < p.missedDay) continue
-      const up = day < F + delay ? 0 : day === F + delay ? rise / 2 : rise
+      const up = day < F + delay ? 0 : rise * ramp(day - F - delay)
       const odd = p.disturbed && r.uniform() < p.disturbed ? 0.5 + 0.5 * r.uniform() : 0
       bbt.push({ date: addDays(start, day - 1), c: Math.round((base + up + odd + noise * r.normal()) * 100) / 100 })
     }
@@ -309,7 +322,7 @@ function scoreCycle(at: (label: string) => Moment, c: BbtCycle, everyDay: boolea
   for (const lead of LEADS) if (c.length + 1 - lead >= 1) score(at(`${lead} days before`), c, c.length + 1 - lead)
   const shift = detectThermalShift(c.bbt.filter((b) => b.date >= c.start && b.date < c.next))
   if (shift) score(at('at 3-over-6 confirmation'), c, daysBetween(c.start, shift.confirmed) + 1)
-  if (everyDay) for (let day = 1; day <= c.length; day++) score(at('every day (averaged)'), c, day)
+  if (everyDay) for (let day = 1; day <= c.length; day++) score(at(HEADLINE), c, day)
 }
 
 function simulateBbt(p: BbtParams, seed: number, everyDayShare: number): BbtTally {
@@ -359,7 +372,7 @@ function reportBbt(p: BbtParams, t: BbtTally) {
     const m = t.moments.get(label) as Moment
     return { app: m.app / m.n, naive: m.naive / m.n, ratio: m.app / m.naive }
   }
-  return { headline: ratio(`${HEADLINE_LEAD} days before`), day21: ratio(`cycle day ${BBT_DAY21}`) }
+  return { headline: ratio(HEADLINE), day21: ratio(`cycle day ${BBT_DAY21}`) }
 }
 
 export async function cyclesBbt(): Promise<Row> {
@@ -376,6 +389,9 @@ export async function cyclesBbt(): Promise<Row> {
     lutBetween: POPULATION.lutealSd * between,
     missedDay: 0.15,
     disturbed: 0,
+    noiseC: [0.1, 0.15],
+    riseDays: 1,
+    anovulatory: 0,
     women: BBT_WOMEN,
   }
   const m = reportBbt(main, simulateBbt(main, 11, EVERY_DAY_SHARE))
@@ -391,23 +407,31 @@ export async function cyclesBbt(): Promise<Row> {
       lutBetween: main.lutBetween * s,
     },
     { ...main, label: '3 % of mornings disturbed (+0.5–1.0 °C: fever, late night)', disturbed: 0.03 },
+    {
+      ...main,
+      label: 'noisier thermometer (SD 0.15–0.30 °C), a rise built over 3 days',
+      noiseC: [0.15, 0.3],
+      riseDays: 3,
+    },
+    { ...main, label: '7 % of cycles anovulatory (no rise)', anovulatory: 0.07 },
   ]
   const others = variants.map((v, i) =>
-    reportBbt({ ...v, women: BBT_WOMEN / 2 }, simulateBbt({ ...v, women: BBT_WOMEN / 2 }, 12 + i, 0)),
+    reportBbt({ ...v, women: BBT_WOMEN / 2 }, simulateBbt({ ...v, women: BBT_WOMEN / 2 }, 12 + i, EVERY_DAY_SHARE)),
   )
   const met = m.headline.ratio < GOAL
   const worst = Math.max(...others.map((o) => o.headline.ratio))
+  const day21Worst = Math.max(...others.map((o) => o.day21.ratio))
   console.log(
-    `  goal < ${GOAL} of the naive error, for the date shown ${HEADLINE_LEAD} days before the period: ${met ? 'met' : 'NOT met'} ` +
-      `(ratio ${m.headline.ratio.toFixed(2)}; ${worst.toFixed(2)} in the worst sensitivity run; on cycle day ${BBT_DAY21} ${m.day21.ratio.toFixed(2)}; ` +
-      'on cycle day 1 no method can: see `cycles`)',
+    `  goal < ${GOAL} of the naive error, averaged over every day of the cycle: ${met ? 'met' : 'NOT met'} ` +
+      `(ratio ${m.headline.ratio.toFixed(3)}, ${worst.toFixed(2)} in the worst sensitivity run; on cycle day ${BBT_DAY21} ` +
+      `${m.day21.ratio.toFixed(3)}, worst run ${day21Worst.toFixed(2)}; on cycle day 1 no method can: see \`cycles\`)`,
   )
   return {
     scenario: 'cycles-bbt',
-    figure: `MAE ${m.headline.app.toFixed(2)} d (${HEADLINE_LEAD} d ahead)`,
+    figure: `MAE ${m.headline.app.toFixed(2)} d (every day)`,
     baseline: `${m.headline.naive.toFixed(2)} d (28-day rule)`,
     ratio: m.headline.ratio,
-    goal: `< ${GOAL} (worst run ${worst.toFixed(2)})`,
+    goal: `< ${GOAL} (day ${BBT_DAY21}: ${m.day21.ratio.toFixed(2)})`,
     met,
   }
 }

@@ -51,23 +51,40 @@ function shiftLine(s: NonNullable<CyclePrediction['shift']>, whose: string): str
   return `From ${whose} temperature shift on ${spanName(s.firstHigh, s.firstHigh)} (ovulation about ${dayName(s.ovulation)}) plus ${luteal}.`
 }
 
+/** Why a late period's date moved: her temperature has not risen (ovulation is late), or it has. */
+function lateReason(p: CyclePrediction, o: CycleOwner): string {
+  const her = o.self ? 'your' : 'her'
+  if (p.temperatures && !p.temperatures.ovulation && p.method === 'calendar') {
+    return `${o.self ? 'Your' : 'Her'} temperature hasn’t risen yet this cycle, so ovulation looks late: from ${her} temperatures `
+  }
+  return `From ${her} temperatures `
+}
+
 export function presentNext(o: CycleOwner, p: CyclePrediction | undefined, today: string): string {
   if (!p) return o.self ? NO_PERIODS_SELF : `${o.name} hasn’t logged a period yet.`
   const who = possessive(o)
   const day = `${o.self ? 'You’re' : `${o.name} is`} on day ${p.cycleDay} of ${o.self ? 'your' : 'her'} cycle.`
   if (p.lateDays > 0) {
     const was = p.expectedStart ?? p.nextStart
-    const now = p.expectedStart
-      ? ` From ${o.self ? 'your' : 'her'} temperatures it now looks likely ${rangeName(p.nextStart)}.`
-      : ''
+    const now = p.expectedStart ? ` ${lateReason(p, o)}it now looks likely ${rangeName(p.nextStart)}.` : ''
+    const stayedUp =
+      p.method === 'temperature' && p.shift && !p.expectedStart
+        ? ` ${o.self ? 'Your' : 'Her'} temperature has stayed up since ${dayName(p.shift.firstHigh)}.`
+        : ''
     return (
       `${who} period was expected around ${dayName(was.date)} (likely ${rangeName(was)}), ` +
-      `${p.lateDays} day${p.lateDays === 1 ? '' : 's'} ago.${now} ${day} Cycles vary; text “period started” when it comes.`
+      `${p.lateDays} day${p.lateDays === 1 ? '' : 's'} ago.${now}${stayedUp} ${day} Cycles vary; text “period started” when it comes.`
     )
   }
   const soon = p.nextStart.date === today ? ' — today' : ''
   return `${who} next period is likely ${rangeName(p.nextStart)} (best guess ${dayName(p.nextStart.date)}${soon}). ${day} ${basisLine(p, o)}`
 }
+
+/** "Next period likely 25–31 May." — or, once late with no new date, when it was expected. */
+const nextOrLate = (p: CyclePrediction) =>
+  p.lateDays > 0 && !p.expectedStart
+    ? `The period was expected around ${dayName(p.nextStart.date)}.`
+    : `Next period likely ${rangeName(p.nextStart)}.`
 
 export function presentFertile(o: CycleOwner, p: CyclePrediction | undefined): string {
   if (!p) return o.self ? NO_PERIODS_SELF : `${o.name} hasn’t logged a period yet.`
@@ -76,7 +93,7 @@ export function presentFertile(o: CycleOwner, p: CyclePrediction | undefined): s
     return (
       `${who} temperature shift on ${spanName(p.shift.firstHigh, p.shift.firstHigh)} (confirmed ${dayName(p.shift.confirmed)}) ` +
       `puts ovulation around ${dayName(p.shift.ovulation)}: this cycle’s fertile window (${spanName(p.fertile.from, p.fertile.to)}) ` +
-      `has most likely passed. Next period likely ${rangeName(p.nextStart)}. ${AN_ESTIMATE}`
+      `has most likely passed. ${nextOrLate(p)} ${AN_ESTIMATE}`
     )
   }
   return (

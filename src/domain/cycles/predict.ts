@@ -233,6 +233,9 @@ export function temperatureForecast(
   bbt: readonly BbtReading[],
 ): { forecast: Forecast; luteal: ReturnType<typeof expectedLuteal> } | undefined {
   const lastStart = sorted.at(-1) as string
+  const cycleDay = daysBetween(lastStart, today) + 1
+  // Past the longest plausible cycle there is nothing left for temperatures to date (a period not logged).
+  if (cycleDay > PLAUSIBLE_DAYS.max) return undefined
   const daily = onEpochDays(dailyReadings(bbt.filter((r) => r.date <= today)))
   const series = cycleSeries(daily, lastStart)
   if (!series.length) return undefined
@@ -241,8 +244,10 @@ export function temperatureForecast(
   const cal = expectedLength(cycleLengths(sorted))
   const own = history.ovulationDays
   const n = own.length
-  // Her own ovulation days, with her calendar (expected length − the mean luteal phase) weighed as one of them.
-  const ovulationMean = Math.max(3, (own.reduce((a, b) => a + b, 0) + cal.lengthDays - POPULATION.lutealMean) / (n + 1))
+  // Her own ovulation days, with her calendar weighed as one of them: the cycle day that puts the next
+  // start (day length + 1) one luteal phase after ovulation.
+  const fromCalendar = cal.lengthDays + 1 - luteal.days
+  const ovulationMean = Math.max(3, (own.reduce((a, b) => a + b, 0) + fromCalendar) / (n + 1))
   const S = FORECAST.follicularLogSd
   let logSd: number
   if (n >= MIN_OWN_CYCLES) {
@@ -257,9 +262,10 @@ export function temperatureForecast(
   }
   const forecastOf = forecast({
     series,
-    today: daysBetween(lastStart, today) + 1,
+    today: cycleDay,
     ovulation: { mean: ovulationMean, logSd },
     luteal: { mean: luteal.days, sd: luteal.sdDays, min: LUTEAL.min, max: LUTEAL.max },
+    calendar: { day: cal.lengthDays + 1, sd: cal.sdDays },
     ...(history.low === undefined ? {} : { low: history.low }),
     rise: history.rise,
     noise: history.noise,
@@ -289,7 +295,15 @@ export function predictCycle(
   return temp ? withTemperatures(calendar, today, bbt, temp) : calendar
 }
 
-/** The calendar prediction redone from this cycle's temperatures (see predictCycle). */
+/**
+ * The calendar prediction redone from this cycle's temperatures (see predictCycle):
+ * - shift confirmed (three over six): the next start from the forecast, ovulation and the fertile window
+ *   from the confirmed shift, late against the date expected from it;
+ * - confirmed, and her temperature up for longer than any luteal phase (LUTEAL.max): no new date — the
+ *   date that was expected, and how late she is;
+ * - not confirmed: the forecast's next start and ovulation, late against the calendar's date (her
+ *   temperature not having risen is why the forecast moved, not a new expectation).
+ */
 function withTemperatures(
   calendar: CyclePrediction,
   today: string,
@@ -299,36 +313,45 @@ function withTemperatures(
   const start = calendar.lastStart
   const onDay = (day: number) => addDays(start, day - 1)
   const dated = (r: DayRange): DateRange => ({ date: onDay(r.day), from: onDay(r.fromDay), to: onDay(r.toDay) })
-  const nextStart = dated(f)
+  const risen = f.riseChance >= RISE_LIKELY && f.ovulationDay ? onDay(f.ovulationDay) : undefined
+  const temperatures = { readings: f.readings, riseChance: f.riseChance, ...(risen ? { ovulation: risen } : {}) }
+  const confirmed = detectThermalShift(bbt.filter((r) => r.date >= start && r.date <= today))
+  if (!confirmed) {
+    // Ovulation: the day the model dates the rise to (± 1), else the next start minus her luteal phase.
+    const ovulation = risen
+      ? range(risen, 0, 1)
+      : range(start, f.day - 1 - luteal.days, Math.sqrt(((f.toDay - f.fromDay) / 2) ** 2 + luteal.sdDays ** 2))
+    return {
+      ...withOvulation(calendar, ovulation),
+      nextStart: dated(f),
+      ...(calendar.lateDays > 0 ? { expectedStart: calendar.nextStart } : {}),
+      temperatures,
+    }
+  }
   const expected = dated(f.expected)
   const lateDays = Math.max(0, daysBetween(expected.date, today))
-  const risen = f.riseChance >= RISE_LIKELY && f.ovulationDay ? onDay(f.ovulationDay) : undefined
-  const confirmed = detectThermalShift(bbt.filter((r) => r.date >= start && r.date <= today))
-  // Ovulation: the day the model dates the rise to (± 1), else the next start minus her luteal phase.
-  const ovulation = risen
-    ? range(risen, 0, 1)
-    : range(start, f.day - 1 - luteal.days, Math.sqrt(((f.toDay - f.fromDay) / 2) ** 2 + luteal.sdDays ** 2))
-  const common = {
-    ...calendar,
-    nextStart,
-    ovulation,
-    fertile: { from: addDays(ovulation.date, -FERTILE.before), to: addDays(ovulation.date, FERTILE.after) },
-    lateDays,
-    ...(lateDays > 0 ? { expectedStart: expected } : {}),
-    temperatures: { readings: f.readings, riseChance: f.riseChance, ...(risen ? { ovulation: risen } : {}) },
-  }
-  if (!confirmed) return common
+  const stayedUp = daysBetween(confirmed.ovulation, today) >= LUTEAL.max
   return {
-    ...common,
+    ...withOvulation(calendar, range(confirmed.ovulation, 0, 1)),
+    nextStart: stayedUp ? expected : dated(f),
+    lateDays,
+    ...(lateDays > 0 && !stayedUp ? { expectedStart: expected } : {}),
+    temperatures,
     method: 'temperature',
     shift: {
       firstHigh: confirmed.firstHigh,
-      ovulation: risen ?? confirmed.ovulation,
+      ovulation: confirmed.ovulation,
       confirmed: confirmed.confirmed,
       lutealDays: round1(luteal.days),
       lutealCycles: luteal.n,
     },
   }
+}
+
+/** `p` with this ovulation estimate and the fertile window around it. */
+function withOvulation(p: CyclePrediction, ovulation: DateRange): CyclePrediction {
+  const fertile = { from: addDays(ovulation.date, -FERTILE.before), to: addDays(ovulation.date, FERTILE.after) }
+  return { ...p, ovulation, fertile }
 }
 
 /** The calendar method: last start + her expected cycle length. `sorted`: her starts, sorted, deduplicated. */

@@ -34,6 +34,12 @@ export const FORECAST = {
   noiseC: 0.15,
   /** Log-SD of the ovulation day: [BULL-2019]'s follicular phase 95 % CI 10–30 d → ln(3) / 3.92. */
   follicularLogSd: Math.log(30 / 10) / (2 * 1.96),
+  /**
+   * Prior chance that this cycle shows no rise at all — anovulatory, or a rise her thermometer does not
+   * show. Our assumption (the reference counts ovulatory cycles only). Such a cycle's period comes when
+   * her calendar says; without this, a cycle with no rise would push the date later every morning.
+   */
+  noRiseShare: 0.05,
   /** Share of the population's spread mixed into a narrower prior on her ovulation day (our choice). */
   wideShare: 0.2,
   /** Residuals are capped at this many σ (robust to one odd morning). */
@@ -186,6 +192,8 @@ export interface ForecastInputs {
   ovulation: { mean: number; logSd: number }
   /** Prior on the luteal phase: normal, mean and SD (days), kept within min–max. */
   luteal: { mean: number; sd: number; min: number; max: number }
+  /** Her calendar: the next start's cycle day (expected length + 1) and its SD — for a cycle with no rise. */
+  calendar: { day: number; sd: number }
   low?: number
   rise: number
   noise: number
@@ -255,17 +263,26 @@ function likelihoods(x: ForecastInputs) {
 export function forecast(x: ForecastInputs): Forecast {
   const maxDay = Math.max(FORECAST.maxCycle, x.today + x.luteal.max + 1)
   const { lastReading, at } = likelihoods(x)
-  const lutealWeights: number[] = []
-  for (let L = x.luteal.min; L <= x.luteal.max; L++) lutealWeights[L] = normalPdf((L - x.luteal.mean) / x.luteal.sd)
+  const lutealWeights = normalized(x.luteal.min, x.luteal.max, (L) => normalPdf((L - x.luteal.mean) / x.luteal.sd))
   const next = new Float64Array(maxDay + x.luteal.max + 2)
   const unconditioned = new Float64Array(next.length)
-  let risen = 0
+  // A cycle with no rise: her readings stay at her level (the "not yet" likelihood), the period on her calendar.
+  const noRise = FORECAST.noRiseShare * at(Number.POSITIVE_INFINITY)
+  const calendar = normalized(1, next.length - 1, (d) => normalPdf((d - x.calendar.day) / x.calendar.sd))
   let total = 0
+  for (let d = 1; d < next.length; d++) {
+    const p = noRise * (calendar[d] ?? 0)
+    unconditioned[d] = (unconditioned[d] as number) + p
+    if (d <= x.today) continue
+    next[d] = (next[d] as number) + p
+    total += p
+  }
+  let risen = 0
   let bestO = 0
   let bestOW = 0
   for (let o = 1; o <= maxDay; o++) {
     // Ovulation on day o: the first high reading on day o + 1.
-    const w = ovulationPrior(x, o) * at(o + 1)
+    const w = (1 - FORECAST.noRiseShare) * ovulationPrior(x, o) * at(o + 1)
     let kept = 0
     for (let L = x.luteal.min; L <= x.luteal.max; L++) {
       const p = w * (lutealWeights[L] as number)
@@ -293,6 +310,18 @@ export function forecast(x: ForecastInputs): Forecast {
     riseChance: risen / total,
     ...(bestO ? { ovulationDay: bestO } : {}),
   }
+}
+
+/** Weights f(k) for k = from…to, scaled to sum to 1 (indexed by k). */
+function normalized(from: number, to: number, f: (k: number) => number): number[] {
+  const out: number[] = []
+  let sum = 0
+  for (let k = from; k <= to; k++) {
+    out[k] = f(k)
+    sum += out[k] as number
+  }
+  for (let k = from; k <= to; k++) out[k] = sum ? (out[k] as number) / sum : 0
+  return out
 }
 
 /** Median and the 1/6 … 5/6 range of a distribution over cycle days (weights, unnormalized). */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   cycleSeries,
   epochDay,
-  FORECAST,
   type ForecastInputs,
   fitStep,
   forecast,
@@ -20,6 +19,7 @@ const inputs = (temps: (number | null)[], today = temps.length): ForecastInputs 
   today,
   ovulation: { mean: 15, logSd: 0.15 },
   luteal: { mean: 13, sd: 1.5, min: 5, max: 19 },
+  calendar: { day: 29, sd: 2 },
   low: 36.37,
   rise: 0.33,
   noise: 0.06,
@@ -75,6 +75,16 @@ describe('forecast: the next start from this cycle’s temperatures', () => {
     expect(f.fromDay).toBeGreaterThan(24)
   })
 
+  it('a cycle with no rise at all keeps her calendar in view instead of running away', () => {
+    // Flat through day 30 (her calendar: day 29 ± 2; ovulation expected about day 15 ± 2).
+    const flat = [...LOW, ...LOW, 36.4, 36.35]
+    const f = forecast(inputs(flat))
+    expect(f.riseChance).toBeLessThan(0.1)
+    // An ovulation on day 30 or later is very unlikely for her; a cycle without one ends near her calendar.
+    expect(f.day).toBeGreaterThan(30)
+    expect(f.day).toBeLessThanOrEqual(34)
+  })
+
   it('once past the expected day, `expected` stays where it was and the forecast moves past today', () => {
     const temps = [...LOW, ...high(20)] // rise on day 15; 34 days in, no period
     const f = forecast(inputs(temps))
@@ -94,6 +104,12 @@ describe('forecast: the next start from this cycle’s temperatures', () => {
       { day: 3, c: 36.5 },
     ])
     expect(epochDay('2026-03-01') - epochDay('2026-02-27')).toBe(2)
-    expect(FORECAST.follicularLogSd).toBeCloseTo(0.28, 2)
+  })
+
+  it('when no ovulation day left is possible (the prior has underflowed), tomorrow — never NaN', () => {
+    // predictCycle never asks this far out (cycle day ≤ 90); the forecast alone must still not break.
+    const f = forecast({ ...inputs([36.4]), today: 200_000, ovulation: { mean: 3, logSd: 0.28 } })
+    expect(f).toMatchObject({ day: 200_001, fromDay: 200_001, toDay: 200_001, riseChance: 0 })
+    expect(Number.isFinite(f.expected.day)).toBe(true)
   })
 })
