@@ -76,7 +76,7 @@ export async function memory(): Promise<Row> {
   }
 }
 
-/** RSS of a bare Fastify server started the same way (tsx, its loader thread, --expose-gc). */
+/** RSS of a bare Fastify server started the same way (the compiled bench server, --expose-gc; support.ts). */
 async function bareRss(): Promise<number> {
   const bare = await spawnServer('baseline-ingest')
   try {

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs'
+import { cpSync, symlinkSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -102,13 +102,14 @@ describe('DATA_ENCRYPTION_KEY at start', () => {
 
 describe('bin/mednanny.js without the sources (the production image)', () => {
   it('runs the CLI from dist/', async () => {
-    // The image's layout: bin/ and dist/, no src/. dist/ is the build above (a link: its modules resolve
-    // to the real path, so node_modules, prompts/ and migrations/ are found from there).
+    // The image's layout: package.json, bin/, dist/ (the build above, copied), prompts/ and migrations/,
+    // no src/. Only node_modules is a link (the image's holds the production dependencies alone).
     const { dir, cleanup } = tempDir()
     cleanups.push(cleanup)
-    mkdirSync(join(dir, 'bin'))
-    copyFileSync(join(ROOT, 'bin', 'mednanny.js'), join(dir, 'bin', 'mednanny.js'))
-    symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'))
+    for (const part of ['package.json', 'bin', 'dist', 'prompts', 'migrations']) {
+      cpSync(join(ROOT, part), join(dir, part), { recursive: true })
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
     const env = { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir, 'm.db') }
     const out = execFileSync(process.execPath, [join(dir, 'bin', 'mednanny.js'), 'family', 'list', '--json'], {
       cwd: dir,

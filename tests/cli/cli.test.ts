@@ -535,10 +535,10 @@ describe('the mednanny command in its own process', () => {
     expect(query('SELECT id FROM families')).toEqual([{ id: stdout.trim() }])
   })
 
-  it('the npm script’s entry (tsx src/cli/main.ts) exits 1 with one line on stderr', async () => {
-    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
+  it('the npm script’s entry (node bin/mednanny.js, as `npm run mednanny`) exits 1 with one line on stderr', async () => {
     const args = ['member', 'add', '--family', 'Nope', '--name', 'Maria', '--role', 'nanny', '--phone', MARIA]
-    const failed = await exec(tsx, [join(ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: ROOT, env: env() }).then(
+    const bin = join(ROOT, 'bin', 'mednanny.js')
+    const failed = await exec(process.execPath, [bin, ...args], { cwd: ROOT, env: env() }).then(
       () => undefined,
       (err: { code: number; stdout: string; stderr: string }) => err,
     )
