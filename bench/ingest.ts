@@ -14,8 +14,8 @@ import {
 const CONNECTIONS = 32
 const WARMUP_SECONDS = 1
 const SECONDS = 5
-// Enough for ~15,000 stored webhooks a second for 6 s; past it requests are signed on the fly (and counted).
-const POOL_SIZE = 90_000
+// Enough for ~25,000 stored webhooks a second for 6 s; past it requests are signed on the fly (and counted).
+const POOL_SIZE = 150_000
 const GOAL_RATIO = 0.5
 
 export interface Measured {

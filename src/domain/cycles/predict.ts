@@ -314,7 +314,8 @@ function withTemperatures(
   const onDay = (day: number) => addDays(start, day - 1)
   const dated = (r: DayRange): DateRange => ({ date: onDay(r.day), from: onDay(r.fromDay), to: onDay(r.toDay) })
   const risen = f.riseChance >= RISE_LIKELY && f.ovulationDay ? onDay(f.ovulationDay) : undefined
-  const temperatures = { readings: f.readings, riseChance: f.riseChance, ...(risen ? { ovulation: risen } : {}) }
+  const riseChance = Math.round(f.riseChance * 100) / 100
+  const temperatures = { readings: f.readings, riseChance, ...(risen ? { ovulation: risen } : {}) }
   const confirmed = detectThermalShift(bbt.filter((r) => r.date >= start && r.date <= today))
   if (!confirmed) {
     // Ovulation: the day the model dates the rise to (± 1), else the next start minus her luteal phase.
