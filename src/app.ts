@@ -240,6 +240,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   app.addHook('onClose', async () => {
     await mednanny.stop()
+    // Also when they were started without start() (the benches, ingest-only use): the checkpoint
+    // worker's port would keep the process alive, and it must not outlive the connection it checkpoints.
+    await db.stopBackgroundCheckpoints()
     if (ownsDb) db.close()
   })
   return app

@@ -2,9 +2,12 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
 import { openDatabase } from '../../src/db/client.js'
 import { members } from '../../src/domain/families/schema.js'
 import { acceptInboundMany } from '../../src/domain/inbox/service.js'
+import { createLogger } from '../../src/lib/logger.js'
 import { tempDir } from '../support/harness.js'
 
 let dir: string
@@ -135,5 +138,17 @@ describe('background WAL checkpoints', () => {
     await db.stopBackgroundCheckpoints()
     db.close()
     expect(errors).toEqual([])
+  })
+})
+
+describe('closing the app', () => {
+  it('stops background checkpoints even when they were started without start() (the worker would keep the process alive)', async () => {
+    const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length
+    const app = await buildApp(loadConfig({ DATABASE_PATH: join(dir, 'close.db') }), { logger: createLogger('silent') })
+    const before = ports()
+    app.mednanny.db.startBackgroundCheckpoints()
+    expect(ports()).toBeGreaterThan(before)
+    await app.close()
+    expect(ports()).toBe(before)
   })
 })
