@@ -1,6 +1,6 @@
 /** What the cycle commands text back. Dates are her local calendar dates. */
 import type { CycleOwner } from '../../domain/cycles/access.js'
-import { type CyclePrediction, MIN_OWN_CYCLES } from '../../domain/cycles/predict.js'
+import { addDays, type CyclePrediction, MIN_OWN_CYCLES } from '../../domain/cycles/predict.js'
 import type { HistoryDay, HistoryPeriod } from '../../domain/cycles/service.js'
 import { dayName, rangeName, spanName } from '../../domain/cycles/words.js'
 import type { DayFields } from './parse.js'
@@ -67,9 +67,11 @@ export function presentNext(o: CycleOwner, p: CyclePrediction | undefined, today
   if (p.lateDays > 0) {
     const was = p.expectedStart ?? p.nextStart
     const now = p.expectedStart ? ` ${lateReason(p, o)}it now looks likely ${rangeName(p.nextStart)}.` : ''
+    // Up since the first high reading: the confirmed shift's, or the day after the model's ovulation.
+    const upSince = p.shift?.firstHigh ?? (p.temperatures?.ovulation && addDays(p.temperatures.ovulation, 1))
     const stayedUp =
-      p.method === 'temperature' && p.shift && !p.expectedStart
-        ? ` ${o.self ? 'Your' : 'Her'} temperature has stayed up since ${dayName(p.shift.firstHigh)}.`
+      upSince && !p.expectedStart
+        ? ` ${o.self ? 'Your' : 'Her'} temperature has stayed up since ${dayName(upSince)}.`
         : ''
     return (
       `${who} period was expected around ${dayName(was.date)} (likely ${rangeName(was)}), ` +

@@ -295,14 +295,18 @@ export function predictCycle(
   return temp ? withTemperatures(calendar, today, bbt, temp) : calendar
 }
 
+/** Readings older than this many days say nothing about today: without a rise, the calendar answers. */
+const STALE_DAYS = 3
+
 /**
  * The calendar prediction redone from this cycle's temperatures (see predictCycle):
- * - shift confirmed (three over six): the next start from the forecast, ovulation and the fertile window
- *   from the confirmed shift, late against the date expected from it;
- * - confirmed, and her temperature up for longer than any luteal phase (LUTEAL.max): no new date — the
- *   date that was expected, and how late she is;
- * - not confirmed: the forecast's next start and ovulation, late against the calendar's date (her
- *   temperature not having risen is why the forecast moved, not a new expectation).
+ * - a rise (confirmed by three over six, or dated by the model): the next start from the forecast,
+ *   ovulation and the fertile window from the rise (the confirmed shift when there is one), late against
+ *   the date expected from it; once her temperature has stayed up longer than any luteal phase
+ *   (LUTEAL.max), no new date — the date that was expected, and how late she is;
+ * - no rise: the forecast's next start, ovulation still ahead (never before her last reading), late
+ *   against the calendar's date (no rise is why the forecast moved, not a new expectation);
+ * - no rise and no reading for STALE_DAYS: the calendar, unchanged.
  */
 function withTemperatures(
   calendar: CyclePrediction,
@@ -313,17 +317,19 @@ function withTemperatures(
   const start = calendar.lastStart
   const onDay = (day: number) => addDays(start, day - 1)
   const dated = (r: DayRange): DateRange => ({ date: onDay(r.day), from: onDay(r.fromDay), to: onDay(r.toDay) })
-  const risen = f.riseChance >= RISE_LIKELY && f.ovulationDay ? onDay(f.ovulationDay) : undefined
-  const riseChance = Math.round(f.riseChance * 100) / 100
-  const temperatures = { readings: f.readings, riseChance, ...(risen ? { ovulation: risen } : {}) }
   const confirmed = detectThermalShift(bbt.filter((r) => r.date >= start && r.date <= today))
-  if (!confirmed) {
-    // Ovulation: the day the model dates the rise to (± 1), else the next start minus her luteal phase.
-    const ovulation = risen
-      ? range(risen, 0, 1)
-      : range(start, f.day - 1 - luteal.days, Math.sqrt(((f.toDay - f.fromDay) / 2) ** 2 + luteal.sdDays ** 2))
+  const modelled = f.riseChance >= RISE_LIKELY && f.ovulationDay ? onDay(f.ovulationDay) : undefined
+  const riseChance = Math.round(f.riseChance * 100) / 100
+  const temperatures = { readings: f.readings, riseChance, ...(modelled ? { ovulation: modelled } : {}) }
+  const ovulated = confirmed?.ovulation ?? modelled
+  if (!ovulated) {
+    if (calendar.cycleDay - f.lastReadingDay > STALE_DAYS) return calendar
+    const center = Math.max(f.day - luteal.days, f.lastReadingDay)
+    const sd = Math.sqrt(((f.toDay - f.fromDay) / 2) ** 2 + luteal.sdDays ** 2)
+    const ahead = range(start, center - 1, sd)
+    const lastReading = onDay(f.lastReadingDay)
     return {
-      ...withOvulation(calendar, ovulation),
+      ...withOvulation(calendar, { ...ahead, from: ahead.from < lastReading ? lastReading : ahead.from }),
       nextStart: dated(f),
       ...(calendar.lateDays > 0 ? { expectedStart: calendar.nextStart } : {}),
       temperatures,
@@ -331,13 +337,17 @@ function withTemperatures(
   }
   const expected = dated(f.expected)
   const lateDays = Math.max(0, daysBetween(expected.date, today))
-  const stayedUp = daysBetween(confirmed.ovulation, today) >= LUTEAL.max
-  return {
-    ...withOvulation(calendar, range(confirmed.ovulation, 0, 1)),
+  const stayedUp = daysBetween(ovulated, today) >= LUTEAL.max
+  const common: CyclePrediction = {
+    ...withOvulation(calendar, range(ovulated, 0, 1)),
     nextStart: stayedUp ? expected : dated(f),
     lateDays,
     ...(lateDays > 0 && !stayedUp ? { expectedStart: expected } : {}),
     temperatures,
+  }
+  if (!confirmed) return common
+  return {
+    ...common,
     method: 'temperature',
     shift: {
       firstHigh: confirmed.firstHigh,

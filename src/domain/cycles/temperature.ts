@@ -176,9 +176,13 @@ export interface Forecast extends DayRange {
    * conditioning on "after today"): when its best guess has passed, she is late.
    */
   expected: DayRange
-  /** Readings this cycle. */
+  /** Readings this cycle, and the cycle day of the last one. */
   readings: number
-  /** Chance the temperature has already risen this cycle (0–1), and the likeliest ovulation day then. */
+  lastReadingDay: number
+  /**
+   * Chance the temperature has already risen this cycle (0–1), and the likeliest ovulation day then —
+   * from her readings and the priors, not from "the period has not come by today".
+   */
   riseChance: number
   ovulationDay?: number
 }
@@ -270,46 +274,40 @@ export function forecast(x: ForecastInputs): Forecast {
   const noRise = FORECAST.noRiseShare * at(Number.POSITIVE_INFINITY)
   const calendar = normalized(1, next.length - 1, (d) => normalPdf((d - x.calendar.day) / x.calendar.sd))
   let total = 0
+  let all = 0
   for (let d = 1; d < next.length; d++) {
     const p = noRise * (calendar[d] ?? 0)
     unconditioned[d] = (unconditioned[d] as number) + p
+    all += p
     if (d <= x.today) continue
     next[d] = (next[d] as number) + p
     total += p
   }
+  // Whether, and when, her temperature rose is read from her readings and the priors only — before
+  // "the period has not come by today", which says more about the luteal phase than about the rise.
   let risen = 0
   let bestO = 0
   let bestOW = 0
   for (let o = 1; o <= maxDay; o++) {
     // Ovulation on day o: the first high reading on day o + 1.
     const w = (1 - FORECAST.noRiseShare) * ovulationPrior(x, o) * at(o + 1)
-    let kept = 0
+    all += w
     for (let L = x.luteal.min; L <= x.luteal.max; L++) {
       const p = w * (lutealWeights[L] as number)
       unconditioned[o + L] = (unconditioned[o + L] as number) + p
       if (o + L <= x.today) continue
       next[o + L] = (next[o + L] as number) + p
-      kept += p
+      total += p
     }
-    total += kept
     if (o + 1 > lastReading) continue
-    risen += kept
-    // The ovulation day is dated from her temperatures and the prior only: that the period is late
-    // says more about the luteal phase than about when the temperature rose.
+    risen += w
     if (w > bestOW) [bestOW, bestO] = [w, o]
   }
   const expected = quantiles(unconditioned)
-  const readings = x.series.length
-  if (total === 0) {
-    return { day: x.today + 1, fromDay: x.today + 1, toDay: x.today + 1, expected, readings, riseChance: 0 }
-  }
-  return {
-    ...quantiles(next),
-    expected,
-    readings,
-    riseChance: risen / total,
-    ...(bestO ? { ovulationDay: bestO } : {}),
-  }
+  const seen = { readings: x.series.length, lastReadingDay: lastReading, riseChance: all ? risen / all : 0 }
+  const risenOn = bestO ? { ovulationDay: bestO } : {}
+  if (total === 0) return { day: x.today + 1, fromDay: x.today + 1, toDay: x.today + 1, expected, ...seen, ...risenOn }
+  return { ...quantiles(next), expected, ...seen, ...risenOn }
 }
 
 /** Weights f(k) for k = from…to, scaled to sum to 1 (indexed by k). */

@@ -205,6 +205,44 @@ describe('predictCycle with basal temperatures', () => {
     expect(p?.fertile).toEqual({ from: '2026-05-07', to: '2026-05-13' })
   })
 
+  it('a rise the rule never confirms is still a rise: dated, and no new date once it has stayed up', () => {
+    // +0.35 °C from day 13, but every third high morning back at 36.45: three over six never completes.
+    const lows = [36.35, 36.3, 36.4, 36.45, 36.35, 36.3, 36.4]
+    const bbt = Array.from({ length: 35 }, (_, i) => ({
+      date: addDays('2026-05-01', i),
+      c:
+        i + 1 < 13
+          ? (lows[i % 7] as number)
+          : (i - 12) % 3 === 2
+            ? 36.45
+            : Math.round(((lows[i % 7] as number) + 0.35) * 100) / 100,
+    }))
+    const p = predictCycle(history, '2026-06-04', bbt)
+    expect(p).toMatchObject({ method: 'calendar', temperatures: { ovulation: '2026-05-12' }, lateDays: 10 })
+    expect(p?.shift).toBeUndefined()
+    expect(p?.expectedStart).toBeUndefined()
+    expect(p?.nextStart.date).toBe('2026-05-25')
+    expect(p?.fertile).toEqual({ from: '2026-05-07', to: '2026-05-13' })
+  })
+
+  it('with no rise, ovulation is never dated before her last reading', () => {
+    const p = predictCycle(history, '2026-05-30', cycleTemps('2026-05-01', 99, 30))
+    expect(p?.temperatures?.ovulation).toBeUndefined()
+    expect((p?.ovulation.from as string) >= '2026-05-30').toBe(true)
+    expect((p?.ovulation.date as string) >= '2026-05-30').toBe(true)
+  })
+
+  it('readings that stopped days ago, with no rise in them, leave the calendar answer unchanged', () => {
+    expect(predictCycle(history, '2026-06-29', cycleTemps('2026-05-01', 99, 1))).toEqual(
+      predictCycle(history, '2026-06-29'),
+    )
+    expect(predictCycle(history, '2026-05-30', cycleTemps('2026-05-01', 99, 10))).toEqual(
+      predictCycle(history, '2026-05-30'),
+    )
+    // Up to 3 days without a reading still counts (mornings get missed).
+    expect(predictCycle(history, '2026-05-30', cycleTemps('2026-05-01', 99, 27))?.temperatures).toBeDefined()
+  })
+
   it('no temperature forecast past the longest plausible cycle (a period not logged)', () => {
     const p = predictCycle(history, '2027-05-01', cycleTemps('2026-05-01', 99, 1))
     expect(p).toEqual(predictCycle(history, '2027-05-01'))
