@@ -107,8 +107,9 @@ export interface CyclePrediction {
   /** Days past the predicted start with no new period logged (0 when not late). */
   lateDays: number
   /**
-   * With temperatures, when she is late: the start as it was expected (the temperature forecast's
-   * `nextStart` has moved on to after today).
+   * With temperatures, when she is late and a new date is offered: the start as it was expected (her
+   * calendar's when her temperature has not risen, else the one expected from the rise), while
+   * `nextStart` is the new date, after today.
    */
   expectedStart?: DateRange
   /**
@@ -223,9 +224,9 @@ export function expectedLuteal(lengths: readonly number[]): { days: number; sdDa
 
 /**
  * The temperature forecast for the current cycle (temperature.ts), with the luteal phase it assumed, or
- * undefined when she has logged no temperature this cycle. Priors: her past ovulation days (blended
- * with her calendar: expected length − the mean luteal phase) and her luteal phases (expectedLuteal),
- * both dated from her past cycles' temperatures.
+ * undefined when she has logged no temperature this cycle (or it is past cycle day 90). Priors: her
+ * past ovulation days (blended with her calendar's: expected length + 1 − her luteal phase) and her
+ * luteal phases (expectedLuteal), both dated from her past cycles' temperatures.
  */
 export function temperatureForecast(
   sorted: readonly string[],
