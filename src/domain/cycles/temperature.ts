@@ -24,8 +24,6 @@
 import type { BbtReading } from './bbt.js'
 
 const DAY_MS = 86_400_000
-const daysBetween = (a: string, b: string) =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS)
 
 export const FORECAST = {
   /** Assumed rise until hers is measured, °C: the lower half of [WHO-FPH]'s 0.2–0.5 °C. */
@@ -144,7 +142,7 @@ export function temperatureHistory(
     const next = starts[i + 1] as string
     const fit = fitStep(cycleSeries(daily, start, next))
     if (!fit) continue
-    const length = daysBetween(start, next)
+    const length = epochDay(next) - epochDay(start)
     const L = length + 1 - (fit.firstHighDay - 1)
     if (L >= luteal.min && L <= luteal.max) fits.push({ fit, length })
   }
