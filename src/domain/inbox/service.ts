@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, notExists, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { alias } from '../../db/columns.js'
+import { perConnection } from '../../db/prepared.js'
 import { newId } from '../../lib/ids.js'
 import type { Channel } from '../families/schema.js'
 import { type InboundLocation, type InboundMedia, inbox } from './schema.js'
@@ -95,17 +96,7 @@ export async function acceptInboundMany(tx: Tx, now: Date, messages: InboundMess
  * The insert every webhook runs, prepared once per connection: building and preparing it for each
  * message cost more than the insert itself (bench/ingest.ts, measured).
  */
-const prepared = new WeakMap<Tx, ReturnType<typeof prepareInsert>>()
-function insertStatement(tx: Tx) {
-  let statement = prepared.get(tx)
-  if (!statement) {
-    statement = prepareInsert(tx)
-    prepared.set(tx, statement)
-  }
-  return statement
-}
-
-function prepareInsert(tx: Tx) {
+const insertStatement = perConnection((tx) => {
   const p = (name: string) => sql.placeholder(name)
   return tx
     .insert(inbox)
@@ -126,7 +117,7 @@ function prepareInsert(tx: Tx) {
     })
     .onConflictDoNothing({ target: [inbox.channel, inbox.externalId] })
     .prepare()
-}
+})
 
 /**
  * Claims up to `limit` messages to handle now: for each conversation only its oldest unfinished
@@ -255,15 +246,7 @@ export async function lastLocationOf(tx: Tx, fromAddress: string, since: Date): 
   const [row] = await tx
     .select({ location: inbox.location })
     .from(inbox)
-    .where(
-      and(
-        eq(inbox.fromAddress, fromAddress),
-        // The prepared insert stores "no location" as JSON null (the text 'null'), not SQL NULL.
-        isNotNull(inbox.location),
-        sql`${inbox.location} <> 'null'`,
-        gte(inbox.receivedAt, since),
-      ),
-    )
+    .where(and(eq(inbox.fromAddress, fromAddress), isNotNull(inbox.location), gte(inbox.receivedAt, since)))
     .orderBy(desc(inbox.receivedAt), desc(inbox.id))
     .limit(1)
   return row?.location ?? undefined

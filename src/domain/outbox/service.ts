@@ -1,6 +1,7 @@
 import { and, asc, type Column, desc, eq, gt, gte, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { alias } from '../../db/columns.js'
+import { perConnection, placeholders } from '../../db/prepared.js'
 import { newId } from '../../lib/ids.js'
 import { splitText } from '../../lib/split-text.js'
 import { type Channel, channelIdentities, members } from '../families/schema.js'
@@ -53,21 +54,18 @@ export interface NewOutboxMessage {
 /** Writes the message (split into parts when too long) in the caller's transaction. Returns the row ids. */
 export async function enqueueOutbox(tx: Tx, now: Date, m: NewOutboxMessage): Promise<string[]> {
   const suppressed = await isOptedOut(tx, m.channel, m.toAddress)
+  const insert = insertStatement(tx)
   const ids: string[] = []
   for (const row of outboxRows(m, now, suppressed)) {
-    const rows = await tx
-      .insert(outbox)
-      .values(row)
-      .onConflictDoNothing({ target: outbox.idempotencyKey })
-      .returning({ id: outbox.id })
-    if (rows[0]) ids.push(rows[0].id)
+    const written = await insert.get(row)
+    if (written) ids.push(written.id)
   }
   return ids
 }
 
 /**
- * Many messages at once, by the same rules as `enqueueOutbox` (parts, opt-outs, idempotency keys), in
- * a few multi-row INSERTs: the scheduler's batches. Returns how many rows were written.
+ * Many messages at once, by the same rules as `enqueueOutbox` (parts, opt-outs, idempotency keys), with
+ * one opt-out query for all: the scheduler's batches. Returns how many rows were written.
  */
 export async function enqueueOutboxMany(tx: Tx, now: Date, messages: NewOutboxMessage[]): Promise<number> {
   if (!messages.length) return 0
@@ -76,16 +74,9 @@ export async function enqueueOutboxMany(tx: Tx, now: Date, messages: NewOutboxMe
     messages.map((m) => ({ channel: m.channel, address: m.toAddress })),
   )
   const rows = messages.flatMap((m) => outboxRows(m, now, suppressed.has(`${m.channel}:${m.toAddress}`)))
+  const insert = insertStatement(tx)
   let written = 0
-  // SQLite allows 32,766 bound values per statement; an outbox row has 20 columns.
-  for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await tx
-      .insert(outbox)
-      .values(rows.slice(i, i + 500))
-      .onConflictDoNothing({ target: outbox.idempotencyKey })
-      .returning({ id: outbox.id })
-    written += inserted.length
-  }
+  for (const row of rows) if (await insert.get(row)) written++
   // An SOS alert suppressed at once (the contact sent STOP on that channel) is carried another way.
   for (const row of rows.filter((r) => r.kind === 'sos_alert' && r.status === 'suppressed')) {
     const [stored] = await tx.select().from(outbox).where(eq(outbox.idempotencyKey, row.idempotencyKey))
@@ -94,8 +85,47 @@ export async function enqueueOutboxMany(tx: Tx, now: Date, messages: NewOutboxMe
   return written
 }
 
+/** What `outboxRows` fills in; every other column takes its default. */
+const OUTBOX_INSERT_COLUMNS = [
+  'id',
+  'idempotencyKey',
+  'familyId',
+  'memberId',
+  'channel',
+  'toAddress',
+  'body',
+  'kind',
+  'inReplyTo',
+  'urgent',
+  'status',
+  'errorCode',
+  'nextAttemptAt',
+  'fallbackOf',
+  'templateId',
+  'mediaId',
+  'payload',
+  'editsMessage',
+  'createdAt',
+  'updatedAt',
+] as const
+type OutboxInsert = Required<Pick<typeof outbox.$inferInsert, (typeof OUTBOX_INSERT_COLUMNS)[number]>>
+
+/**
+ * One row, prepared once per connection (db/prepared.ts): a scheduler batch writes a thousand, and
+ * building a multi-row INSERT with drizzle cost more than SQLite writing them (bench scheduler, measured).
+ * A repeated idempotency key writes nothing and returns no row.
+ */
+const insertStatement = perConnection((tx) =>
+  tx
+    .insert(outbox)
+    .values(placeholders(OUTBOX_INSERT_COLUMNS))
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning({ id: outbox.id })
+    .prepare(),
+)
+
 /** The rows one message becomes: a part per MAX_BODY of text, each with its own key. */
-function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): (typeof outbox.$inferInsert)[] {
+function outboxRows(m: NewOutboxMessage, now: Date, suppressed: boolean): OutboxInsert[] {
   const parts = splitText(m.body, MAX_BODY[m.channel])
   return parts.map((body, i) => ({
     id: newId('obx'),

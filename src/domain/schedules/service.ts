@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { Tx } from '../../db/client.js'
+import { perConnection, placeholders } from '../../db/prepared.js'
 import { newId } from '../../lib/ids.js'
 import {
   dueAndNext,
@@ -332,17 +333,35 @@ async function recordRuns(tx: Tx, now: Date, firings: Firing[]): Promise<Set<str
       : []
     return [...missed, ...sent].map((r) => ({ ...r, id: newId('run'), createdAt: now, updatedAt: now }))
   })
+  const insert = insertRun(tx)
   const recorded = new Set<string>()
-  for (let i = 0; i < rows.length; i += 1000) {
-    const inserted = await tx
-      .insert(scheduleRuns)
-      .values(rows.slice(i, i + 1000))
-      .onConflictDoNothing({ target: [scheduleRuns.scheduleId, scheduleRuns.occurrenceAt] })
-      .returning({ scheduleId: scheduleRuns.scheduleId, occurrenceAt: scheduleRuns.occurrenceAt })
-    for (const r of inserted) recorded.add(runKey(r.scheduleId, r.occurrenceAt))
+  for (const row of rows) {
+    if (await insert.get(row)) recorded.add(runKey(row.scheduleId, row.occurrenceAt))
   }
   return recorded
 }
+
+/** One run, prepared once per connection (db/prepared.ts); an occurrence already recorded returns no row. */
+const insertRun = perConnection((tx) =>
+  tx
+    .insert(scheduleRuns)
+    .values(
+      placeholders([
+        'id',
+        'scheduleId',
+        'familyId',
+        'memberId',
+        'occurrenceAt',
+        'status',
+        'outboxKey',
+        'createdAt',
+        'updatedAt',
+      ] as const),
+    )
+    .onConflictDoNothing({ target: [scheduleRuns.scheduleId, scheduleRuns.occurrenceAt] })
+    .returning({ id: scheduleRuns.id })
+    .prepare(),
+)
 
 async function sendReminders(tx: Tx, now: Date, sending: Firing[]): Promise<void> {
   const routes = await memberRoutesMany(
@@ -384,7 +403,9 @@ async function advance(tx: Tx, now: Date, firings: Firing[]): Promise<void> {
   const groups = new Map<number, string[]>()
   for (const f of firings) {
     const key = f.next?.getTime() ?? -1
-    groups.set(key, [...(groups.get(key) ?? []), f.schedule.id])
+    const ids = groups.get(key)
+    if (ids) ids.push(f.schedule.id)
+    else groups.set(key, [f.schedule.id])
   }
   for (const [next, ids] of groups) {
     for (let i = 0; i < ids.length; i += 1000) {
