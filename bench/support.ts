@@ -145,11 +145,18 @@ export interface ServerOptions {
   start?: boolean
   /** Configure Slack too (POST /slack/events through Bolt). */
   slack?: boolean
+  /**
+   * A family whose owner is `memberPhones(1)[0]`, with this many emergency contacts after them, and
+   * WhatsApp configured with an approved template (the SOS bench).
+   */
+  sosContacts?: number
 }
 
 export interface ServerHandle {
   url: string
   stats(): Promise<ServerStats>
+  /** Resolves when the server's outbox has nothing pending or being sent. */
+  idle(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -201,6 +208,10 @@ export async function spawnServer(kind: ServerKind, opts: ServerOptions = {}): P
     stats: async () => {
       child.send({ type: 'stats' })
       return (await nextMessage<{ type: 'stats'; stats: ServerStats }>(child, 'stats')).stats
+    },
+    idle: async () => {
+      child.send({ type: 'idle' })
+      await nextMessage(child, 'idle')
     },
     stop: async () => {
       child.send({ type: 'stop' })
