@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/run.js'
+import { resolveActor } from '../../src/domain/families/queries.js'
+import { setShiftTool } from '../../src/domain/nanny/tools.js'
+import { runTool } from '../../src/domain/tools.js'
 import { ManualClock } from '../../src/lib/clock.js'
 import { onboardFamily, startTestApp, type TestApp } from '../support/harness.js'
 
@@ -203,6 +206,49 @@ describe('nanny shifts', () => {
       'Stopped Maria’s shifts. No more shift reminders or clock-in checks for Maria.',
     ])
     expect(await say(ANA, 'shifts')).toEqual(['No shifts in the next 7 days. Add one like “Maria works Mon–Fri 8–5”.'])
+  })
+})
+
+describe('nanny shifts: every other week, and until a date', () => {
+  it('works the right Saturdays across the clock change and stops after its last date', async () => {
+    expect(await say(ANA, 'Jo works every other Saturday 9-1 until March 28')).toEqual([
+      'Added: Jo works Sat, every other week, 9:00 AM–1:00 PM, starting Sat 7 Mar, the last on or before Sat 28 Mar. Jo gets a reminder the evening before and an hour before, and you’ll hear if nobody has clocked in 15 minutes after the start.',
+    ])
+    expect(t.inboxOf(JO).at(-1)).toBe(
+      '🗓️ Ana added shifts Sat, every other week, the first Sat 7 Mar 9:00 AM–1:00 PM, the last on or before Sat 28 Mar. You’ll get a reminder the evening before and an hour before.',
+    )
+    // Friday 7 pm before each working Saturday: 6 March (EST, UTC−5) and 20 March (EDT, UTC−4).
+    expect((await at('2026-03-07T00:00:00Z')).jo).toEqual([
+      '🗓️ Tomorrow: your shift with The Garcias, Sat 7 Mar 9:00 AM–1:00 PM.',
+    ])
+    expect((await at('2026-03-13T23:00:00Z')).jo).toEqual([]) // the week off
+    expect((await at('2026-03-14T14:15:00Z')).ana).toEqual([]) // no clock-in check on a week off
+    expect((await at('2026-03-20T23:00:00Z')).jo).toEqual([
+      '🗓️ Tomorrow: your shift with The Garcias, Sat 21 Mar 9:00 AM–1:00 PM.',
+    ])
+    expect((await at('2026-03-21T13:15:00Z')).ana).toEqual([
+      '⚠️ Jo hasn’t clocked in for the 9:00 AM shift (it started 15 minutes ago). You may want to call to check.',
+    ])
+    // Past the last date: Saturday 4 April would have been next. Nothing, and nothing planned.
+    const after = await at('2026-04-04T14:00:00Z')
+    expect([...after.jo, ...after.ana]).toEqual([])
+    expect(await say(ANA, 'shifts')).toEqual(['No shifts in the next 7 days. Add one like “Maria works Mon–Fri 8–5”.'])
+  })
+
+  it('a tool call that ends a shift before it starts, or ends a one-off, is refused with a reason', async () => {
+    const actor = await t.app.mednanny.db.read((tx) =>
+      resolveActor(tx, { kind: 'phone', address: ANA, channel: 'sms' }),
+    )
+    if (!actor) throw new Error('Ana did not resolve')
+    const set = (input: object) =>
+      t.app.mednanny.db.transaction((tx) => runTool(setShiftTool, { tx, actor, clock: t.clock }, input))
+    const base = { member: 'Maria', start: '08:00', end: '17:00' }
+    await expect(set({ ...base, days: ['MO'], date: '2026-03-09', until: '2026-03-08' })).rejects.toMatchObject({
+      userMessage: 'That end date is before the first shift.',
+    })
+    await expect(set({ ...base, date: '2026-03-09', every: 2 })).rejects.toMatchObject({
+      userMessage: 'That is a one-off shift: give its days to repeat it.',
+    })
   })
 })
 

@@ -11,7 +11,18 @@ import { DateTime } from 'luxon'
 import type { Weekday } from '../../domain/nanny/time.js'
 
 export type NannyCommand =
-  | { kind: 'set'; member: string; start: string; end: string; days?: Weekday[]; date?: string }
+  | {
+      kind: 'set'
+      member: string
+      start: string
+      end: string
+      days?: Weekday[]
+      date?: string
+      /** 2: every other week. */
+      every?: 1 | 2
+      /** The last date, `YYYY-MM-DD` (weekly only). */
+      until?: string
+    }
   | { kind: 'cancel'; member: string; date: string }
   | { kind: 'cover'; member: string; cover: string; date: string }
   | { kind: 'stop'; member: string }
@@ -57,7 +68,10 @@ const LIST = new RegExp(
   `^(?:(?:show\\s+)?(my|${POSS})\\s+shifts|(?:the\\s+)?shifts(?:\\s+this\\s+week)?|who(?:'s|’s| is)\\s+working(?:\\s+(?:today|tomorrow|this\\s+week))?)\\??$`,
   'i',
 )
-const SET = new RegExp(`^${NAME}\\s+(?:works|will\\s+work|is\\s+working)\\s+(.+?)\\s*,?\\s+(?:from\\s+)?${RANGE}$`, 'i')
+const SET = new RegExp(
+  `^${NAME}\\s+(?:works|will\\s+work|is\\s+working)\\s+(.+?)\\s*,?\\s+(?:from\\s+)?${RANGE}(?:\\s*,?\\s+(.+?))?[.!]*$`,
+  'i',
+)
 const SET_NO_TIME = new RegExp(
   `^${NAME}\\s+(?:works|will\\s+work)\\s+(?:mon|tue|wed|thu|fri|sat|sun|week|every|daily|tomorrow|today)`,
   'i',
@@ -137,14 +151,69 @@ function parseCancel(text: string, ctx: NannyContext): NannyCommand | undefined 
 }
 
 function parseSet(m: RegExpExecArray, ctx: NannyContext): NannyCommand | undefined {
-  const [, member, when, from, to] = m
+  const [, member, when, from, to, tail] = m
   if (!member || !when || !from || !to || !isName(member)) return undefined
   const hours = shiftHours(from, to)
   if (!hours) return undefined
-  const days = weekdays(when)
-  if (days) return { kind: 'set', member, ...hours, days }
+  const weekly = repeating(when)
+  // What follows the hours: when a weekly shift starts and ends ("starting Monday until Dec 18"), or
+  // every other week. Anything else is for the next stage, not a guess.
+  const bounds = tail ? shiftBounds(tail, ctx) : {}
+  if (!bounds) return undefined
+  const every = weekly?.every === 2 || bounds.every === 2 ? 2 : undefined
+  if (weekly) {
+    if (bounds.until && bounds.from && bounds.until < bounds.from) return undefined
+    return { kind: 'set', member, ...hours, days: weekly.days, date: bounds.from, every, until: bounds.until }
+  }
+  // One day: a date, with nothing about repeating.
+  if (tail) return undefined
   const date = dateOf(when, ctx)
   return date ? { kind: 'set', member, ...hours, date } : { kind: 'unclear', what: 'when' }
+}
+
+const EVERY_OTHER_BEFORE =
+  /^(?:every\s+(?:other|second|2nd)|alternate|alternating|bi-?weekly(?:\s+on)?|fortnightly(?:\s+on)?)\s+(?:weeks?\s*,?\s+(?:on\s+)?)?/i
+const EVERY_OTHER_AFTER =
+  /\s*,?\s+(?:every\s+(?:other|second|2nd)\s+week|every\s+(?:two|2)\s+weeks|bi-?weekly|fortnightly)$/i
+
+/**
+ * Weekly days, every week or every other: "Mon–Fri", "every other Saturday", "alternate weekends",
+ * "every other week Mon–Fri", "Mondays, every other week", "biweekly on Fridays".
+ */
+export function repeating(raw: string): { days: Weekday[]; every?: 2 } | undefined {
+  const s = raw.trim()
+  const before = EVERY_OTHER_BEFORE.exec(s)
+  const rest = before ? s.slice(before[0].length) : s.replace(EVERY_OTHER_AFTER, '')
+  const twice = Boolean(before) || rest !== s
+  // "every other Saturday": one day, but repeating, as "every Saturday" is.
+  const days = weekdays(twice && !/^every\s/i.test(rest) ? `every ${rest}` : rest)
+  if (!days) return undefined
+  return twice ? { days, every: 2 } : { days }
+}
+
+/**
+ * "until Dec 18", "starting Monday", "from the 1st through the 18th", "every other week": when a
+ * weekly shift starts and ends. Undefined when any of it is not one of these.
+ */
+function shiftBounds(raw: string, ctx: NannyContext): { from?: string; until?: string; every?: 2 } | undefined {
+  let rest = raw.trim().replace(/[.!]+$/, '')
+  const out: { from?: string; until?: string; every?: 2 } = {}
+  if (EVERY_OTHER_AFTER.test(` ${rest}`)) {
+    out.every = 2
+    rest = ` ${rest}`.replace(EVERY_OTHER_AFTER, '').trim()
+  }
+  const parts = rest
+    .split(/\s*,?\s*\b(?=(?:starting|beginning|from|until|till|through|thru|ending)\b)/i)
+    .filter(Boolean)
+  for (const part of parts) {
+    const m = /^(starting|beginning|from|until|till|through|thru|ending)\s+(?:on\s+)?(.+)$/i.exec(part.trim())
+    // A time is not an end date: "until 6pm on Fridays" is about hours, for the next stage.
+    const date = m?.[2] && !/\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d/i.test(m[2]) ? dateOf(m[2], ctx) : undefined
+    if (!m?.[1] || !date) return undefined
+    if (/^(?:starting|beginning|from)$/i.test(m[1])) out.from = date
+    else out.until = date
+  }
+  return out
 }
 
 function clockOut(m: RegExpExecArray, ctx: NannyContext, sure: boolean): NannyCommand {

@@ -3,7 +3,7 @@ import { durationText } from '../../domain/digest/words.js'
 import { isDomainError } from '../../domain/errors.js'
 import { findMemberByName, memberName } from '../../domain/families/queries.js'
 import { EARLY_MS, openPunch, plannedShifts } from '../../domain/nanny/service.js'
-import { daysText, dayText, ruleDays, spanText } from '../../domain/nanny/time.js'
+import { dayText, ruleText, ruleUntilText, spanText } from '../../domain/nanny/time.js'
 import {
   cancelShiftTool,
   clockInTool,
@@ -87,9 +87,12 @@ async function answer(turn: Turn, c: NannyCommand): Promise<string> {
         end: c.end,
         date: c.date,
         days: c.days,
+        every: c.every,
+        until: c.until,
       })
+      const last = ruleUntilText(r.shift.rrule)
       const when = r.shift.rrule
-        ? `${daysText(ruleDays(r.shift.rrule))}${r.next ? `, ${spanText(r.next, zone)}, starting ${dayText(r.next.start, zone)}` : ''}`
+        ? `${ruleText(r.shift.rrule)}${r.next ? `, ${spanText(r.next, zone)}, starting ${dayText(r.next.start, zone)}` : ''}${last ? `, the last on or before ${last}` : ''}`
         : r.next
           ? span(r.next)
           : 'at a time already past'

@@ -26,6 +26,10 @@ export interface NewShift {
   minutes: number
   /** Weekly on these days; absent for a one-off. */
   days?: Weekday[]
+  /** 2: every other week (weekly shifts only). */
+  every?: 1 | 2
+  /** The last date a weekly shift starts on, local `YYYY-MM-DD`; absent: until stopped. */
+  until?: string
   coverOf?: string
 }
 
@@ -37,14 +41,25 @@ export async function createShift(tx: Tx, actor: ActorContext, now: Date, s: New
   if (s.minutes <= 0 || s.minutes > MAX_MINUTES) {
     throw new DomainError('invalid_input', 'shift length', 'A shift must be between a minute and 24 hours long.')
   }
+  const first = firstDate(s.date, s.days)
+  if (!s.days?.length && (s.until || (s.every ?? 1) > 1)) {
+    throw new DomainError(
+      'invalid_input',
+      'end date or every other week on a one-off',
+      'That is a one-off shift: give its days to repeat it.',
+    )
+  }
+  if (s.until && s.until < first) {
+    throw new DomainError('invalid_input', 'shift ends before it starts', 'That end date is before the first shift.')
+  }
   const worker = await activeMember(tx, actor, s.memberId)
-  const rrule = weeklyRule(s.days)
+  const rrule = weeklyRule(s.days, { every: s.every, until: s.until })
   const row: Shift = {
     id: newId('shf'),
     familyId: actor.familyId,
     memberId: worker.id,
     createdBy: actor.memberId,
-    dtstart: `${firstDate(s.date, s.days)}T${s.start}`,
+    dtstart: `${first}T${s.start}`,
     minutes: s.minutes,
     rrule,
     timezone: actor.timezone,

@@ -10,17 +10,58 @@ import { occurrencesBetween, placeLocal, type Recurrence } from '../../lib/recur
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
 
-/** `FREQ=WEEKLY;BYDAY=MO,TU` for these days (in week order), or null for a one-off. */
-export function weeklyRule(days: readonly Weekday[] | undefined): string | null {
+export interface WeeklyOptions {
+  /** 2: every other week, counted from the week (Monday to Sunday) of the first shift. */
+  every?: 1 | 2
+  /** The last local date a shift may start on, `YYYY-MM-DD` (inclusive). */
+  until?: string
+}
+
+/**
+ * `FREQ=WEEKLY;BYDAY=MO,TU` for these days (in week order), or null for a one-off. Every other week adds
+ * `INTERVAL=2;WKST=MO`, an end date `UNTIL=<date>T235959` (floating, as the rule's start is: RFC 5545
+ * §3.3.10 asks UNTIL to match DTSTART).
+ */
+export function weeklyRule(days: readonly Weekday[] | undefined, opts: WeeklyOptions = {}): string | null {
   if (!days?.length) return null
-  const sorted = WEEKDAYS.filter((d) => days.includes(d))
-  return `FREQ=WEEKLY;BYDAY=${sorted.join(',')}`
+  const every = opts.every ?? 1
+  return formatRule({
+    BYDAY: WEEKDAYS.filter((d) => days.includes(d)).join(','),
+    ...(every > 1 ? { INTERVAL: String(every), WKST: 'MO' } : {}),
+    ...(opts.until ? { UNTIL: `${opts.until.replaceAll('-', '')}T235959` } : {}),
+  })
+}
+
+type RuleParts = Partial<Record<'BYDAY' | 'INTERVAL' | 'WKST' | 'UNTIL', string>>
+
+/** The parts of a stored weekly rule this module writes. */
+function ruleParts(rrule: string): RuleParts {
+  const parts: RuleParts = {}
+  for (const kv of rrule.split(';')) {
+    const [k, v] = kv.split('=')
+    if (k === 'BYDAY' || k === 'INTERVAL' || k === 'WKST' || k === 'UNTIL') parts[k] = v ?? ''
+  }
+  return parts
+}
+
+/** Always in one order, so the same shift always reads the same rule. */
+function formatRule(p: RuleParts): string {
+  return [
+    'FREQ=WEEKLY',
+    ...(p.INTERVAL ? [`INTERVAL=${p.INTERVAL}`] : []),
+    `BYDAY=${p.BYDAY ?? ''}`,
+    ...(p.WKST ? [`WKST=${p.WKST}`] : []),
+    ...(p.UNTIL ? [`UNTIL=${p.UNTIL}`] : []),
+  ].join(';')
 }
 
 function daysOf(rrule: string): Weekday[] {
-  const by = /BYDAY=([A-Z,]+)/.exec(rrule)?.[1] ?? ''
-  return by.split(',').filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d))
+  return (ruleParts(rrule).BYDAY ?? '')
+    .split(',')
+    .filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d))
 }
+
+const turnDay = (d: Weekday, by: number) => WEEKDAYS[(((WEEKDAYS.indexOf(d) + by) % 7) + 7) % 7] as Weekday
 
 /** The first date on or after `date` that falls on one of `days` (the date itself for a one-off). */
 export function firstDate(date: string, days: readonly Weekday[] | undefined): string {
@@ -35,25 +76,34 @@ export function firstDate(date: string, days: readonly Weekday[] | undefined): s
 
 /**
  * The same recurrence moved on the wall clock: `minutes` later (negative: earlier), or to `at` (HH:mm)
- * `dayDelta` days away. Weekly days move with the date when the move crosses midnight.
+ * `dayDelta` days away. When the move crosses midnight the weekly days move with the date, and so does
+ * the week's first day: the Sunday evening before an every-other-week Monday is in the same "week" as that
+ * Monday, or INTERVAL=2 would pick the wrong Sundays. An end date moves by the same amount.
  */
 export function movedRule(
   r: { dtstart: string; rrule: string | null },
   move: { minutes: number } | { dayDelta: number; at: string },
 ): { dtstart: string; rrule: string | null } {
   const start = DateTime.fromISO(r.dtstart, { zone: 'UTC' })
+  const moveWall = (t: DateTime) =>
+    'minutes' in move ? t.plus({ minutes: move.minutes }) : t.plus({ days: move.dayDelta })
   const moved =
     'minutes' in move
-      ? start.plus({ minutes: move.minutes })
-      : start.plus({ days: move.dayDelta }).set({
-          hour: Number(move.at.slice(0, 2)),
-          minute: Number(move.at.slice(3, 5)),
-        })
+      ? moveWall(start)
+      : moveWall(start).set({ hour: Number(move.at.slice(0, 2)), minute: Number(move.at.slice(3, 5)) })
   const dayShift = Math.round(moved.startOf('day').diff(start.startOf('day'), 'days').days)
   const dtstart = moved.toFormat("yyyy-MM-dd'T'HH:mm")
-  if (!r.rrule || dayShift === 0) return { dtstart, rrule: r.rrule }
-  const days = daysOf(r.rrule).map((d) => WEEKDAYS[(((WEEKDAYS.indexOf(d) + dayShift) % 7) + 7) % 7] as Weekday)
-  return { dtstart, rrule: weeklyRule(days) }
+  if (!r.rrule) return { dtstart, rrule: r.rrule }
+  const parts = ruleParts(r.rrule)
+  if (dayShift !== 0) {
+    parts.BYDAY = WEEKDAYS.filter((d) => daysOf(r.rrule ?? '').some((from) => turnDay(from, dayShift) === d)).join(',')
+    if (parts.WKST) parts.WKST = turnDay(parts.WKST as Weekday, dayShift)
+  }
+  if (parts.UNTIL) {
+    const until = DateTime.fromFormat(parts.UNTIL, "yyyyMMdd'T'HHmmss", { zone: 'UTC' })
+    parts.UNTIL = moveWall(until).toFormat("yyyyMMdd'T'HHmmss")
+  }
+  return { dtstart, rrule: formatRule(parts) }
 }
 
 export interface Occurrence {
@@ -127,4 +177,15 @@ export function daysText(days: readonly Weekday[]): string {
 /** The days of a stored weekly rule, for wording. */
 export function ruleDays(rrule: string | null): Weekday[] {
   return rrule ? daysOf(rrule) : []
+}
+
+/** A stored weekly rule's days in words: "Mon–Fri", "Sat, every other week". */
+export function ruleText(rrule: string): string {
+  return `${daysText(daysOf(rrule))}${Number(ruleParts(rrule).INTERVAL ?? 1) === 2 ? ', every other week' : ''}`
+}
+
+/** The last date of a weekly rule that ends, in words ("Fri 18 Dec"), or undefined. */
+export function ruleUntilText(rrule: string | null): string | undefined {
+  const until = rrule ? ruleParts(rrule).UNTIL : undefined
+  return until ? DateTime.fromFormat(until.slice(0, 8), 'yyyyMMdd').toFormat('ccc d LLL') : undefined
 }

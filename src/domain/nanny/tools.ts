@@ -18,7 +18,7 @@ import {
   stopShift,
   workedTime,
 } from './service.js'
-import { daysText, dayText, ruleDays, spanText, WEEKDAYS, workWeek } from './time.js'
+import { dayText, ruleText, ruleUntilText, spanText, WEEKDAYS, workWeek } from './time.js'
 
 const member = z.string().trim().min(1).describe('The member’s name, e.g. "Maria"')
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
@@ -47,18 +47,26 @@ async function tell(ctx: ToolContext, memberId: string, key: string, body: strin
 const when = (ctx: ToolContext, o: { start: Date; end: Date }) =>
   `${dayText(o.start, ctx.actor.timezone)} ${spanText(o, ctx.actor.timezone)}`
 
+/** ", the last on or before Fri 18 Dec" for a weekly shift that ends. */
+const until = (rrule: string | null) => {
+  const last = ruleUntilText(rrule)
+  return last ? `, the last on or before ${last}` : ''
+}
+
 const today = (ctx: ToolContext) => DateTime.fromJSDate(ctx.clock.now(), { zone: ctx.actor.timezone }).toISODate() ?? ''
 
 export const setShiftTool = defineTool({
   name: 'set_shift',
   description:
-    'Add a caregiver’s shift: one-off on a date, or weekly on some days ("Maria works Mon–Fri 8–5"). Reminders and the clock-in check follow.',
+    'Add a caregiver’s shift: one-off on a date, or weekly on some days ("Maria works Mon–Fri 8–5"), optionally every other week or until a date. Reminders and the clock-in check follow.',
   input: z.object({
     member,
     start: localTime,
     end: localTime,
     date: localDate.optional().describe('The (first) date; default today'),
     days: z.array(z.enum(WEEKDAYS)).optional().describe('Weekly on these days; omit for a one-off'),
+    every: z.literal([1, 2]).optional().describe('2: every other week, from the week of the first date'),
+    until: localDate.optional().describe('The last date a weekly shift starts on; omit: until stopped'),
   }),
   permission: 'shifts:write',
   readOnly: false,
@@ -70,6 +78,8 @@ export const setShiftTool = defineTool({
       start: input.start,
       minutes: span(input.start, input.end),
       days: input.days,
+      every: input.every,
+      until: input.until,
     })
     const [first] = await plannedShifts(
       ctx.tx,
@@ -80,7 +90,7 @@ export const setShiftTool = defineTool({
     const by = (await memberName(ctx.tx, ctx.actor.memberId)) ?? 'A parent'
     if (first) {
       const what = shift.rrule
-        ? `shifts ${daysText(ruleDays(shift.rrule))}, the first ${when(ctx, first)}`
+        ? `shifts ${ruleText(shift.rrule)}, the first ${when(ctx, first)}${until(shift.rrule)}`
         : `a shift: ${when(ctx, first)}`
       await tell(
         ctx,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type NannyCommand, parseNanny, shiftHours, weekdays } from '../../../src/agent/nanny/parse.js'
+import type { Weekday } from '../../../src/domain/nanny/time.js'
 
 // Tuesday 10 March 2026, 4:20 pm in New York.
 const ctx = { now: new Date('2026-03-10T20:20:00Z'), timezone: 'America/New_York' }
@@ -64,6 +65,36 @@ describe('parseNanny', () => {
     ['hours did I work last week', { kind: 'hours', member: undefined, week: 'last' }],
     ['Maria works Mon-Fri', { kind: 'unclear', what: 'set' }],
   ])('%s', (text, expected) => expect(parse(text)).toEqual(expected))
+
+  const MON_FRI: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR']
+  it.each<[string, Partial<NannyCommand>]>([
+    ['Maria works Mon-Fri 8-5 until March 27', { days: MON_FRI, until: '2026-03-27' }],
+    ['Maria works weekdays 8-5 through Friday.', { days: MON_FRI, until: '2026-03-13' }],
+    ['Maria works Mon–Fri 8–5 starting Monday', { days: MON_FRI, date: '2026-03-16' }],
+    [
+      'Maria works Mon-Fri 8-5, starting Monday until April 3',
+      { days: MON_FRI, date: '2026-03-16', until: '2026-04-03' },
+    ],
+    ['Maria works every other Saturday 8-5', { days: ['SA'], every: 2 }],
+    ['Maria works alternate weekends 8-5', { days: ['SA', 'SU'], every: 2 }],
+    ['Maria works every other week Mon-Fri 8-5', { days: MON_FRI, every: 2 }],
+    ['Maria works biweekly on Fridays 8-5', { days: ['FR'], every: 2 }],
+    ['Maria works Mondays 8-5 every other week', { days: ['MO'], every: 2 }],
+    [
+      'Maria works every second Saturday 8-5 from March 14 until May 9',
+      { days: ['SA'], every: 2, date: '2026-03-14', until: '2026-05-09' },
+    ],
+  ])('%s: weekly, every other week, from and until', (text, expected) =>
+    expect(parse(text)).toEqual({ kind: 'set', member: 'Maria', start: '08:00', end: '17:00', ...expected }),
+  )
+
+  it.each([
+    // An hour is not an end date; a one-off does not repeat or end; an end before the start is a slip.
+    'Maria works Mon-Fri 8-5 until 6pm on Fridays',
+    'Maria works Friday 8-5 until March 27',
+    'Maria works Mon-Fri 8-5 starting April 6 until March 27',
+    'Maria works Mon-Fri 8-5 except holidays',
+  ])('does not guess at “%s”', (text) => expect(parse(text)).toBeUndefined())
 
   it.each([
     'here is her bottle',
