@@ -31,7 +31,12 @@ async function main() {
 
   process.on('message', (m: { type: string }) => {
     if (m.type === 'stats') send({ type: 'stats', stats: stats() })
-    if (m.type === 'idle') void idle(app).then(() => send({ type: 'idle' }))
+    if (m.type === 'idle') {
+      idle(app).then(
+        () => send({ type: 'idle' }),
+        (err: unknown) => send({ type: 'error', message: String(err) }),
+      )
+    }
     if (m.type === 'stop') {
       void app
         .close()

@@ -118,6 +118,7 @@ export function medicationCommand(ctx: CliContext): Command {
         endDate: o.end,
       })
       ctx.stdout.write(`Added ${added.name} for ${o.for} (${added.id})\n`)
+      if (added.allergyWarning) ctx.stdout.write(`${added.allergyWarning}\n`)
     })
   return medication
 }

@@ -149,6 +149,15 @@ describe('mednanny import', () => {
       /a row belongs to family fam_someone_else/,
     )
 
+    // A JSON column left out is refused too, not read as "anything" (db/columns.ts's json is a custom type).
+    const missing = structuredClone(record) as typeof broken & { schedules: { schedules: Record<string, unknown>[] } }
+    expect(missing.schedules.schedules.length).toBeGreaterThan(0)
+    delete (missing.schedules.schedules[0] as Record<string, unknown>).detail
+    writeFileSync(file, JSON.stringify(missing))
+    expect((await cli(b, 'import', '--family', id, '--file', file)).err).toMatch(
+      /^mednanny: import: schedules\.schedules\.0\.detail: /,
+    )
+
     writeFileSync(file, '{"version": 2, "family": ')
     expect((await cli(b, 'import', '--family', id, '--file', file)).err).toMatch(/is not JSON/)
     expect((await cli(b, 'import', '--family', id, '--file', join(dir, 'nope.json'))).err).toMatch(/does not exist/)

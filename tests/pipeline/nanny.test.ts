@@ -212,10 +212,10 @@ describe('nanny shifts', () => {
 describe('nanny shifts: every other week, and until a date', () => {
   it('works the right Saturdays across the clock change and stops after its last date', async () => {
     expect(await say(ANA, 'Jo works every other Saturday 9-1 until March 28')).toEqual([
-      'Added: Jo works Sat, every other week, 9:00 AM–1:00 PM, starting Sat 7 Mar, the last on or before Sat 28 Mar. Jo gets a reminder the evening before and an hour before, and you’ll hear if nobody has clocked in 15 minutes after the start.',
+      'Added: Jo works Sat, every other week, 9:00 AM–1:00 PM, starting Sat 7 Mar, the last Sat 21 Mar. Jo gets a reminder the evening before and an hour before, and you’ll hear if nobody has clocked in 15 minutes after the start.',
     ])
     expect(t.inboxOf(JO).at(-1)).toBe(
-      '🗓️ Ana added shifts Sat, every other week, the first Sat 7 Mar 9:00 AM–1:00 PM, the last on or before Sat 28 Mar. You’ll get a reminder the evening before and an hour before.',
+      '🗓️ Ana added shifts Sat, every other week, the first Sat 7 Mar 9:00 AM–1:00 PM, the last Sat 21 Mar. You’ll get a reminder the evening before and an hour before.',
     )
     // Friday 7 pm before each working Saturday: 6 March (EST, UTC−5) and 20 March (EDT, UTC−4).
     expect((await at('2026-03-07T00:00:00Z')).jo).toEqual([
@@ -233,6 +233,25 @@ describe('nanny shifts: every other week, and until a date', () => {
     const after = await at('2026-04-04T14:00:00Z')
     expect([...after.jo, ...after.ana]).toEqual([])
     expect(await say(ANA, 'shifts')).toEqual(['No shifts in the next 7 days. Add one like “Maria works Mon–Fri 8–5”.'])
+  })
+
+  it('tells about this shift, however far out it starts, not her next shift of another kind', async () => {
+    await say(ANA, 'Jo works Tue 10-2') // a one-off next Tuesday
+    expect(await say(ANA, 'Jo works every other Saturday 9-1 starting April 18 until May 30')).toEqual([
+      'Added: Jo works Sat, every other week, 9:00 AM–1:00 PM, starting Sat 18 Apr, the last Sat 30 May. Jo gets a reminder the evening before and an hour before, and you’ll hear if nobody has clocked in 15 minutes after the start.',
+    ])
+    expect(t.inboxOf(JO).at(-1)).toBe(
+      '🗓️ Ana added shifts Sat, every other week, the first Sat 18 Apr 9:00 AM–1:00 PM, the last Sat 30 May. You’ll get a reminder the evening before and an hour before.',
+    )
+    expect(await say(ANA, 'Jo works Mon-Fri 3-6 starting March 23')).toEqual([
+      expect.stringContaining('Added: Jo works Mon–Fri, 3:00 PM–6:00 PM, starting Mon 23 Mar.'),
+    ])
+  })
+
+  it('a weekly shift whose every day is already past is refused, not announced', async () => {
+    t.clock.set('2026-03-05T23:00:00Z') // Thursday 6 pm
+    expect(await say(ANA, 'Maria works Mon-Fri 8-5 until today')).toEqual(['Every day of that shift is already past.'])
+    expect(t.inboxOf(MARIA).at(-1)).not.toMatch(/added shifts/)
   })
 
   it('a tool call that ends a shift before it starts, or ends a one-off, is refused with a reason', async () => {

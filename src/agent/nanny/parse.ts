@@ -155,11 +155,14 @@ function parseSet(m: RegExpExecArray, ctx: NannyContext): NannyCommand | undefin
   if (!member || !when || !from || !to || !isName(member)) return undefined
   const hours = shiftHours(from, to)
   if (!hours) return undefined
-  const weekly = repeating(when)
   // What follows the hours: when a weekly shift starts and ends ("starting Monday until Dec 18"), or
   // every other week. Anything else is for the next stage, not a guess.
   const bounds = tail ? shiftBounds(tail, ctx) : {}
   if (!bounds) return undefined
+  // "Saturday 9–1 every other week": one day, repeating because of what follows.
+  const weekly = repeating(when) ?? (bounds.every === 2 ? repeating(`every ${when}`) : undefined)
+  // Repeating, but not on weekdays we can name ("every other day", "every third week"): for the agent.
+  if (!weekly && (EVERY_OTHER_BEFORE.test(when) || /^every\b/i.test(when))) return undefined
   const every = weekly?.every === 2 || bounds.every === 2 ? 2 : undefined
   if (weekly) {
     if (bounds.until && bounds.from && bounds.until < bounds.from) return undefined
@@ -173,6 +176,8 @@ function parseSet(m: RegExpExecArray, ctx: NannyContext): NannyCommand | undefin
 
 const EVERY_OTHER_BEFORE =
   /^(?:every\s+(?:other|second|2nd)|alternate|alternating|bi-?weekly(?:\s+on)?|fortnightly(?:\s+on)?)\s+(?:weeks?\s*,?\s+(?:on\s+)?)?/i
+const EVERY_OTHER_FIRST =
+  /^(?:every\s+(?:other|second|2nd)\s+week|every\s+(?:two|2)\s+weeks|bi-?weekly|fortnightly)\b\s*,?\s*/i
 const EVERY_OTHER_AFTER =
   /\s*,?\s+(?:every\s+(?:other|second|2nd)\s+week|every\s+(?:two|2)\s+weeks|bi-?weekly|fortnightly)$/i
 
@@ -185,6 +190,8 @@ export function repeating(raw: string): { days: Weekday[]; every?: 2 } | undefin
   const before = EVERY_OTHER_BEFORE.exec(s)
   const rest = before ? s.slice(before[0].length) : s.replace(EVERY_OTHER_AFTER, '')
   const twice = Boolean(before) || rest !== s
+  // "every other day" is a rotation, not every day on alternate weeks: for the agent.
+  if (twice && /^(?:days?|weekdays?)$/i.test(rest.trim())) return undefined
   // "every other Saturday": one day, but repeating, as "every Saturday" is.
   const days = weekdays(twice && !/^every\s/i.test(rest) ? `every ${rest}` : rest)
   if (!days) return undefined
@@ -198,9 +205,11 @@ export function repeating(raw: string): { days: Weekday[]; every?: 2 } | undefin
 function shiftBounds(raw: string, ctx: NannyContext): { from?: string; until?: string; every?: 2 } | undefined {
   let rest = raw.trim().replace(/[.!]+$/, '')
   const out: { from?: string; until?: string; every?: 2 } = {}
-  if (EVERY_OTHER_AFTER.test(` ${rest}`)) {
+  // "every other week" first or last: "every other week until April 3", "until April 3 every other week".
+  const lead = EVERY_OTHER_FIRST.exec(rest)
+  if (lead || EVERY_OTHER_AFTER.test(` ${rest}`)) {
     out.every = 2
-    rest = ` ${rest}`.replace(EVERY_OTHER_AFTER, '').trim()
+    rest = lead ? rest.slice(lead[0].length).trim() : ` ${rest}`.replace(EVERY_OTHER_AFTER, '').trim()
   }
   const parts = rest
     .split(/\s*,?\s*\b(?=(?:starting|beginning|from|until|till|through|thru|ending)\b)/i)
@@ -208,7 +217,7 @@ function shiftBounds(raw: string, ctx: NannyContext): { from?: string; until?: s
   for (const part of parts) {
     const m = /^(starting|beginning|from|until|till|through|thru|ending)\s+(?:on\s+)?(.+)$/i.exec(part.trim())
     // A time is not an end date: "until 6pm on Fridays" is about hours, for the next stage.
-    const date = m?.[2] && !/\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d/i.test(m[2]) ? dateOf(m[2], ctx) : undefined
+    const date = m?.[2] ? dateOf(m[2], ctx, { exact: true }) : undefined
     if (!m?.[1] || !date) return undefined
     if (/^(?:starting|beginning|from)$/i.test(m[1])) out.from = date
     else out.until = date
@@ -318,23 +327,35 @@ export function weekdays(raw: string): Weekday[] | undefined {
   return ORDER.filter((d) => days.includes(d))
 }
 
-/** One local date from words ("tomorrow", "Friday", "on Dec 5", "this Saturday"), today or later. */
-export function dateOf(raw: string, ctx: NannyContext): string | undefined {
+/**
+ * One local date from words ("tomorrow", "Friday", "on Dec 5", "this Saturday"), today or later. A range
+ * ("March 16 to 20") is not one date: undefined, for the agent, rather than its first day. `exact` (a
+ * shift's start or end) also refuses a time of day ("until noon Friday" is about hours) and a date
+ * chrono only implies ("until June", "next week": which day?).
+ */
+export function dateOf(raw: string, ctx: NannyContext, { exact = false } = {}): string | undefined {
   const s = raw.trim().replace(/^on\s+/i, '')
   if (!s) return undefined
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone })
   if (/^today$/i.test(s)) return now.toISODate() ?? undefined
+  if (exact && (TIME_OF_DAY.test(s) || VAGUE.test(s))) return undefined
   const found = chrono.casual.parse(s, { instant: ctx.now, timezone: now.offset }, { forwardDate: true })
   const [first] = found
   // The whole expression must be the date: "Friday after the dentist" is not one we can be sure of.
-  if (!first || first.text.length < s.replace(/[.!?]$/, '').length - 1) return undefined
+  if (!first || first.text.length < s.replace(/[.!?]$/, '').length - 1 || first.end) return undefined
   const c = first.start
+  if (exact && (c.isCertain('hour') || !(c.isCertain('day') || c.isCertain('weekday')))) return undefined
   const date = DateTime.fromObject(
     { year: c.get('year') ?? now.year, month: c.get('month') ?? now.month, day: c.get('day') ?? now.day },
     { zone: ctx.timezone },
   )
   return date.isValid ? (date.toISODate() ?? undefined) : undefined
 }
+
+/** A week, a month or a season is not a day: "starting next week" — which day of it? */
+const VAGUE = /\b(?:weeks?|weekend|months?|years?|summer|winter|spring|fall|autumn)\b/i
+const TIME_OF_DAY =
+  /\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight|o['’]?clock|at\s+\d)/i
 
 const lower = (s: string | undefined) => s?.toLowerCase()
 const isName = (s: string) => !NOT_NAMES.has(s.toLowerCase())

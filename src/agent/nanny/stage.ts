@@ -3,7 +3,7 @@ import { durationText } from '../../domain/digest/words.js'
 import { isDomainError } from '../../domain/errors.js'
 import { findMemberByName, memberName } from '../../domain/families/queries.js'
 import { EARLY_MS, openPunch, plannedShifts } from '../../domain/nanny/service.js'
-import { dayText, ruleText, ruleUntilText, spanText } from '../../domain/nanny/time.js'
+import { dayText, ruleText, spanText } from '../../domain/nanny/time.js'
 import {
   cancelShiftTool,
   clockInTool,
@@ -90,9 +90,9 @@ async function answer(turn: Turn, c: NannyCommand): Promise<string> {
         every: c.every,
         until: c.until,
       })
-      const last = ruleUntilText(r.shift.rrule)
+      const last = r.last ? `, the last ${dayText(r.last.start, zone)}` : ''
       const when = r.shift.rrule
-        ? `${ruleText(r.shift.rrule)}${r.next ? `, ${spanText(r.next, zone)}, starting ${dayText(r.next.start, zone)}` : ''}${last ? `, the last on or before ${last}` : ''}`
+        ? `${ruleText(r.shift.rrule)}${r.next ? `, ${spanText(r.next, zone)}, starting ${dayText(r.next.start, zone)}` : ''}${last}`
         : r.next
           ? span(r.next)
           : 'at a time already past'

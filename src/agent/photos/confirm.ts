@@ -52,8 +52,9 @@ async function confirm(ctx: ToolContext, payload: PrescriptionPayload, dependent
   // Checked again: a weight or birth date recorded since the proposal counts.
   const problems = await planProblems(ctx, payload.medication, who)
   if (problems.length) return { route: 'photo:blocked', replies: [blockedWords(problems, who.name)] }
-  await runTool(addMedicationTool, ctx, { ...payload.medication, dependent: who.id })
-  return { route: 'photo:added', replies: [added(payload.medication, who.name)] }
+  const out = await runTool(addMedicationTool, ctx, { ...payload.medication, dependent: who.id })
+  const words = added(payload.medication, who.name)
+  return { route: 'photo:added', replies: [out.allergyWarning ? `${words}\n${out.allergyWarning}` : words] }
 }
 
 async function answerWho(

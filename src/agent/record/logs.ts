@@ -137,7 +137,9 @@ async function recordDose(
       at: cmd.at,
     })
     const how = out.dose.amount ? ` ${out.dose.amount} ${out.dose.unit ?? ''}`.trimEnd() : ''
-    return `Logged: ${out.dependent}, ${cmd.drug.name}${how} at ${at(cmd.at)}.`
+    const told = out.parentsTold ? ' I’ve told the parents.' : ''
+    const warning = out.allergyWarning ? `\n${out.allergyWarning}${told}` : ''
+    return `Logged: ${out.dependent}, ${cmd.drug.name}${how} at ${at(cmd.at)}.${warning}`
   }
   const slot = cmd.slot ?? slotAt(cmd.at, ctx.actor.timezone)
   const out = await runTool(logSlotDosesTool, ctx, { dependent, slot, at: cmd.at })

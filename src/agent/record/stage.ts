@@ -6,6 +6,7 @@ import type { GateOutcome } from '../../domain/safety/index.js'
 import { runTool, type ToolContext } from '../../domain/tools.js'
 import type { Outcome, Stage, Turn } from '../../pipeline/types.js'
 import type { ParseContext, ParsedCommand, SubjectRef } from '../parser/types.js'
+import { addAllergyByChat } from './add-allergy.js'
 import { addDependentByChat } from './add-dependent.js'
 import { parseContext } from './context.js'
 import { recordLog } from './logs.js'
@@ -29,6 +30,8 @@ export function recordStage(parse: Parse): Stage {
       const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
       const added = await addDependentByChat(ctx, turn.text)
       if (added) return { route: 'record:add_dependent', replies: [added] }
+      const allergy = await addAllergyByChat(ctx, turn.text)
+      if (allergy) return { route: 'record:add_allergy', replies: [allergy] }
       const command = await parseTurn(parse, turn, now)
       if (!command) return undefined
       const reply = await execute(ctx, command, turn.gate, turn.text)

@@ -6,7 +6,7 @@
  * See docs/decisions/0017-import.md.
  */
 import { and, eq, getTableColumns, getTableName } from 'drizzle-orm'
-import { createSelectSchema } from 'drizzle-zod'
+import { createSelectSchema, jsonSchema } from 'drizzle-zod'
 import { z } from 'zod'
 import type { Tx } from '../../db/client.js'
 import { newId } from '../../lib/ids.js'
@@ -38,14 +38,19 @@ type AnyTable = Parameters<typeof getTableColumns>[0]
 
 /** The row schema of a table, strict, with its timestamp columns read from ISO text. */
 function rowSchema(table: AnyTable, extra: Record<string, z.ZodType> = {}) {
+  const columns = Object.entries(getTableColumns(table))
   const times = Object.fromEntries(
-    Object.entries(getTableColumns(table))
-      .filter(([, c]) => c.dataType === 'date')
-      .map(([key, c]) => [key, c.notNull ? isoTime : isoTime.nullable()]),
+    columns.filter(([, c]) => c.dataType === 'date').map(([key, c]) => [key, c.notNull ? isoTime : isoTime.nullable()]),
+  )
+  // JSON columns are a custom type (db/columns.ts), which drizzle-zod reads as "anything", even absent.
+  const jsons = Object.fromEntries(
+    columns
+      .filter(([, c]) => c.columnType === 'SQLiteCustomColumn')
+      .map(([key, c]) => [key, c.notNull ? jsonSchema : jsonSchema.nullable()]),
   )
   // drizzle-zod's generics cannot see through AnyTable; the schema is still built from the real columns.
   const build = createSelectSchema as unknown as (t: AnyTable, refine: Record<string, z.ZodType>) => z.ZodObject
-  return build(table, { ...times, ...extra }).strict()
+  return build(table, { ...times, ...jsons, ...extra }).strict()
 }
 
 const MemberSchema = z

@@ -37,6 +37,20 @@ export async function addAllergy(
   now: Date,
   input: { dependentId: string; substance: string; reaction?: string; severity?: Allergy['severity'] },
 ): Promise<Allergy> {
+  // Said twice ("Maya is allergic to penicillin" again): one allergy, the first record kept.
+  const same = (
+    await tx
+      .select()
+      .from(allergies)
+      .where(
+        and(
+          eq(allergies.familyId, actor.familyId),
+          eq(allergies.dependentId, input.dependentId),
+          isNull(allergies.deletedAt),
+        ),
+      )
+  ).find((a) => a.substance.trim().toLowerCase() === input.substance.trim().toLowerCase())
+  if (same) return same
   const allergy: Allergy = {
     ...row(actor, now, input.dependentId, 'alg'),
     substance: input.substance,

@@ -3,6 +3,7 @@ import { findDependent } from '../dependents/service.js'
 import { DomainError } from '../errors.js'
 import { findMemberByName } from '../families/queries.js'
 import { defineTool, type ToolContext } from '../tools.js'
+import { allergyWarning, checkLoggedDose } from './allergy.js'
 import { drugKey } from './drugs.js'
 import { AddMedicationInput, AdherenceInput, DrugQuestionInput, LogDoseInput, SlotDosesInput } from './input.js'
 import {
@@ -27,7 +28,13 @@ export const addMedicationTool = defineTool({
     const d = await findDependent(tx, actor, input.dependent)
     // Dose reminders go to this member (docs/decisions/0019): a name, resolved in the actor's family only.
     const responsible = input.responsible ? await findMemberByName(tx, actor, input.responsible) : undefined
-    return addMedication(tx, actor, clock.now(), { ...input, dependentId: d.id, responsibleMemberId: responsible?.id })
+    const medication = await addMedication(tx, actor, clock.now(), {
+      ...input,
+      dependentId: d.id,
+      responsibleMemberId: responsible?.id,
+    })
+    // Added all the same (a doctor may have prescribed it knowing), but never silently.
+    return { ...medication, allergyWarning: await allergyWarning(tx, actor, d, input.name) }
   },
 })
 
@@ -47,7 +54,8 @@ export const logDoseTool = defineTool({
       unit: input.unit,
       at: input.at ?? clock.now(),
     })
-    return { dose, dependent: d.name }
+    const allergy = await checkLoggedDose(tx, actor, clock.now(), dose, d)
+    return { dose, dependent: d.name, allergyWarning: allergy?.warning, parentsTold: allergy?.told }
   },
 })
 

@@ -68,6 +68,10 @@ export async function createShift(tx: Tx, actor: ActorContext, now: Date, s: New
     createdAt: now,
     updatedAt: now,
   }
+  // "Mon–Fri 8–5 until today" at 6 pm: every day of it is over, and nobody should be told it was added.
+  if (row.rrule && s.until && !nextShiftOccurrence(row, now)) {
+    throw new DomainError('invalid_input', 'shift already over', 'Every day of that shift is already past.')
+  }
   await tx.insert(shifts).values(row)
   await armShiftSchedules(tx, now, row)
   await audit(tx, actor, now, 'shift.create', row.id)
@@ -132,6 +136,25 @@ export async function activeShifts(tx: Tx, actor: ActorContext, memberId?: strin
       ),
     )
     .orderBy(asc(shifts.createdAt), asc(shifts.id))
+}
+
+/**
+ * A new shift's first occurrence still to come (or, when none is, the one under way), skips aside: what to
+ * tell its nanny. Not limited to a week: a shift may start months out.
+ */
+export function nextShiftOccurrence(shift: Shift, now: Date): Occurrence | undefined {
+  const from = new Date(now.getTime() - MAX_MINUTES * 60_000)
+  const to = new Date(now.getTime() + 400 * 86_400_000)
+  const upcoming = shiftOccurrences(shift, from, to, 20).filter((o) => o.end > now)
+  // One not yet started first ("starting Fri 6 Mar" when added during Thursday's); else the one under way.
+  return upcoming.find((o) => o.start >= now) ?? upcoming[0]
+}
+
+/** The last occurrence of a weekly shift that ends (its end date may fall on a week off), or undefined. */
+export function lastShiftOccurrence(shift: Shift, now: Date): Occurrence | undefined {
+  if (!shift.rrule?.includes('UNTIL=')) return undefined
+  // Weekly for at most ~8 years is 3,000 occurrences; an end date past that is read as "no end" here.
+  return shiftOccurrences(shift, now, new Date(now.getTime() + 3000 * 86_400_000), 3000).at(-1)
 }
 
 export interface PlannedShift extends Occurrence {

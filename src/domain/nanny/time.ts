@@ -183,9 +183,3 @@ export function ruleDays(rrule: string | null): Weekday[] {
 export function ruleText(rrule: string): string {
   return `${daysText(daysOf(rrule))}${Number(ruleParts(rrule).INTERVAL ?? 1) === 2 ? ', every other week' : ''}`
 }
-
-/** The last date of a weekly rule that ends, in words ("Fri 18 Dec"), or undefined. */
-export function ruleUntilText(rrule: string | null): string | undefined {
-  const until = rrule ? ruleParts(rrule).UNTIL : undefined
-  return until ? DateTime.fromFormat(until.slice(0, 8), 'yyyyMMdd').toFormat('ccc d LLL') : undefined
-}

@@ -14,11 +14,13 @@ import {
   clockOut,
   coverShiftDay,
   createShift,
+  lastShiftOccurrence,
+  nextShiftOccurrence,
   plannedShifts,
   stopShift,
   workedTime,
 } from './service.js'
-import { dayText, ruleText, ruleUntilText, spanText, WEEKDAYS, workWeek } from './time.js'
+import { dayText, ruleText, spanText, WEEKDAYS, workWeek } from './time.js'
 
 const member = z.string().trim().min(1).describe('The member’s name, e.g. "Maria"')
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
@@ -46,12 +48,6 @@ async function tell(ctx: ToolContext, memberId: string, key: string, body: strin
 
 const when = (ctx: ToolContext, o: { start: Date; end: Date }) =>
   `${dayText(o.start, ctx.actor.timezone)} ${spanText(o, ctx.actor.timezone)}`
-
-/** ", the last on or before Fri 18 Dec" for a weekly shift that ends. */
-const until = (rrule: string | null) => {
-  const last = ruleUntilText(rrule)
-  return last ? `, the last on or before ${last}` : ''
-}
 
 const today = (ctx: ToolContext) => DateTime.fromJSDate(ctx.clock.now(), { zone: ctx.actor.timezone }).toISODate() ?? ''
 
@@ -81,16 +77,14 @@ export const setShiftTool = defineTool({
       every: input.every,
       until: input.until,
     })
-    const [first] = await plannedShifts(
-      ctx.tx,
-      ctx.actor,
-      { from: ctx.clock.now(), to: new Date(ctx.clock.now().getTime() + 8 * 86_400_000) },
-      worker.id,
-    )
+    // This shift's own first and last days (not whichever of her shifts comes first).
+    const first = nextShiftOccurrence(shift, ctx.clock.now())
+    const last = lastShiftOccurrence(shift, ctx.clock.now())
     const by = (await memberName(ctx.tx, ctx.actor.memberId)) ?? 'A parent'
     if (first) {
+      const lastWords = last && last.start > first.start ? `, the last ${dayText(last.start, ctx.actor.timezone)}` : ''
       const what = shift.rrule
-        ? `shifts ${ruleText(shift.rrule)}, the first ${when(ctx, first)}${until(shift.rrule)}`
+        ? `shifts ${ruleText(shift.rrule)}, the first ${when(ctx, first)}${lastWords}`
         : `a shift: ${when(ctx, first)}`
       await tell(
         ctx,
@@ -99,7 +93,12 @@ export const setShiftTool = defineTool({
         `🗓️ ${by} added ${what}. You’ll get a reminder the evening before and an hour before.`,
       )
     }
-    return { shift, worker: worker.name, next: first ? { start: first.start, end: first.end } : undefined }
+    return {
+      shift,
+      worker: worker.name,
+      next: first ? { start: first.start, end: first.end } : undefined,
+      last: last && first && last.start > first.start ? { start: last.start, end: last.end } : undefined,
+    }
   },
 })
 

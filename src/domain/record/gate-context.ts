@@ -4,7 +4,7 @@ import type { ActorContext } from '../actor.js'
 import { growth, temperatures } from '../care-log/schema.js'
 import { listDependentRows } from '../dependents/service.js'
 import { members } from '../families/schema.js'
-import { conditions } from '../medical/schema.js'
+import { allergies, conditions } from '../medical/schema.js'
 import { listProviders } from '../medical/service.js'
 import { drugKey } from '../medications/drugs.js'
 import { dosesSince, listMedications } from '../medications/service.js'
@@ -16,7 +16,7 @@ const DOSE_LOOKBACK_MS = 30 * 60 * 60 * 1000
 const FEVER_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000
 const FEVER_C = 38.0 // health-facts §1: fever is ≥ 38.0 °C at any site (FEVER-DUR-* count from the first such reading)
 
-/** The family's record as the red-flag gate reads it: dependents with weight, conditions, fever, strengths. */
+/** The family's record as the red-flag gate reads it: dependents with weight, conditions, allergies, fever, strengths. */
 export async function gateContext(
   tx: Tx,
   actor: ActorContext,
@@ -36,6 +36,10 @@ export async function gateContext(
     .select({ dependentId: conditions.dependentId, name: conditions.name })
     .from(conditions)
     .where(and(eq(conditions.familyId, actor.familyId), isNull(conditions.deletedAt)))
+  const allergic = await tx
+    .select({ dependentId: allergies.dependentId, substance: allergies.substance, reaction: allergies.reaction })
+    .from(allergies)
+    .where(and(eq(allergies.familyId, actor.familyId), isNull(allergies.deletedAt)))
   const readings = await tx
     .select({ dependentId: temperatures.dependentId, celsius: temperatures.celsius, at: temperatures.at })
     .from(temperatures)
@@ -59,6 +63,9 @@ export async function gateContext(
       ...(d.birthDate ? { birthDate: d.birthDate } : {}),
       ...optional('weightKg', weights.find((w) => w.dependentId === d.id && w.kg != null)?.kg ?? undefined),
       conditions: illnesses.filter((c) => c.dependentId === d.id).map((c) => c.name),
+      allergies: allergic
+        .filter((a) => a.dependentId === d.id)
+        .map((a) => ({ substance: a.substance, reaction: a.reaction })),
       ...optional('feverSince', feverSince(readings.filter((r) => r.dependentId === d.id))),
       ...(Object.keys(strengths).length ? { mgPerMl: strengths } : {}),
       ...optional('providerPhone', provider?.phone ?? undefined),

@@ -3,10 +3,12 @@
  * the last dose of the same drug given by anyone, the count in a rolling 24 h, and the mg/kg ceiling when the
  * weight and the product's strength are known. A different drug never blocks (health-facts.md §2.2 "Giving both").
  */
+
+import { allergyConflict, allergyText } from './allergy.js'
 import { ageProblem, amountCheck, countProblem, type DoseCase, intervalProblem, type Problem } from './dose-checks.js'
 import type { DoseMention } from './dose-parse.js'
 import { ASPIRIN_MIN_AGE_DAYS, limitsFor } from './dose-rules.js'
-import { formatWait, isUk, region } from './replies.js'
+import { emergencyNumber, formatWait, isUk, region } from './replies.js'
 import { ageDays } from './subject.js'
 import type { DoseEvent, Drug, GateDependent, GateFinding, GateInput } from './types.js'
 
@@ -16,7 +18,7 @@ const DAY_MS = 86_400_000
 export function checkDose(m: DoseMention, dep: GateDependent | undefined, input: GateInput): GateFinding | undefined {
   const age = ageDays(dep, input)
   const name = dep?.name ?? 'your child'
-  if (m.drug === 'aspirin') return aspirin(m, dep, age, name)
+  if (m.drug === 'aspirin') return aspirin(m, dep, age, name, input.locale)
   const drug: Drug = m.drug
   const label = drugName(drug, input.locale)
   const c: DoseCase = {
@@ -38,9 +40,13 @@ export function checkDose(m: DoseMention, dep: GateDependent | undefined, input:
   // Rolling 24 h: doses after (at − 24 h), this one included. One given exactly 24 h before no longer counts.
   const count = history.filter((d) => d.at.getTime() > at - DAY_MS).length + 1
   const amount = amountCheck(c)
-  const problems = [ageProblem(c), intervalProblem(c, at, history), countProblem(c, count), amount.problem].filter(
-    (p): p is Problem => p !== undefined,
-  )
+  const problems = [
+    allergyProblem(drug, dep, label, name),
+    ageProblem(c),
+    intervalProblem(c, at, history),
+    countProblem(c, count),
+    amount.problem,
+  ].filter((p): p is Problem => p !== undefined)
   const warnings = [...amount.warnings]
   if (age === undefined && dep) warnings.push(`I don't have ${name}'s birth date, so I can't check the age limit.`)
 
@@ -68,12 +74,59 @@ export function drugName(drug: Drug, locale: string): string {
 }
 
 // DOSE-NO-ASPIRIN — [LVP-DOSING] "Aspirin should not be used in children to treat fever or pain".
-function aspirin(m: DoseMention, dep: GateDependent | undefined, age: number | undefined, name: string) {
-  if (age === undefined || age >= ASPIRIN_MIN_AGE_DAYS) return undefined
+// An adult's aspirin is checked against their allergies only (DOSE-ALLERGY).
+function aspirin(
+  m: DoseMention,
+  dep: GateDependent | undefined,
+  age: number | undefined,
+  name: string,
+  locale: string,
+): GateFinding | undefined {
+  const given = m.intent === 'given'
+  if (age === undefined || age >= ASPIRIN_MIN_AGE_DAYS) {
+    const allergy = allergyProblem('aspirin', dep, 'aspirin', name)
+    if (!allergy) return undefined
+    const finding: GateFinding = {
+      tier: 'dose_blocked',
+      ruleId: allergy.ruleId,
+      reply: allergy.text + (given ? allergyAdvice(locale) : ''),
+      alert: `${name}: aspirin ${given ? 'was given' : 'was asked about'}. ${allergy.text}`,
+    }
+    return dep ? { ...finding, dependentId: dep.id } : finding
+  }
   const reply = `Don't give aspirin to ${name}: aspirin is not for children. Ask your doctor or pharmacist what to use.`
-  const alert = `${name}: aspirin ${m.intent === 'given' ? 'was given' : 'was asked about'}. Aspirin is not for children.`
+  const alert = `${name}: aspirin ${given ? 'was given' : 'was asked about'}. Aspirin is not for children.`
   const finding: GateFinding = { tier: 'dose_blocked', ruleId: 'DOSE-NO-ASPIRIN', reply, alert }
   return dep ? { ...finding, dependentId: dep.id } : finding
+}
+
+/**
+ * DOSE-ALLERGY: the drug, or a group its label names, is among the dependent's recorded allergies
+ * (allergy.ts, with its sources). A warning to ask first, never a diagnosis.
+ */
+function allergyProblem(
+  drug: Drug | 'aspirin',
+  dep: GateDependent | undefined,
+  label: string,
+  name: string,
+): Problem | undefined {
+  const conflict = dep?.allergies?.length ? allergyConflict(drug, dep.allergies) : undefined
+  if (!conflict) return undefined
+  const why = conflict.why ? ` (${conflict.why})` : ''
+  return {
+    ruleId: 'DOSE-ALLERGY',
+    text: `${name} has an allergy to ${allergyText(conflict.allergy)} on record${why}. Don't give ${label} without a doctor's or pharmacist's OK.`,
+  }
+}
+
+/**
+ * After a dose was given despite a recorded allergy: what to watch for and when to call. [CHOP-ANAPH]
+ * signs of anaphylaxis ("swelling of the throat, lips or tongue… wheeze or difficulty breathing; hives")
+ * and "Call 911"; health-facts §3.1.
+ */
+function allergyAdvice(locale: string): string {
+  const call = emergencyNumber(locale) ?? 'your local emergency number'
+  return ` Watch for hives, swelling of the lips, face or tongue, wheezing or trouble breathing: if you see any, call ${call} now. Otherwise call your doctor or pharmacist.`
 }
 
 function doseDetails(c: DoseCase, count: number, at: number, history: DoseEvent[], mgPerKg: number | undefined) {
@@ -108,12 +161,20 @@ function blockedFinding(
   details: Record<string, number | string>,
   locale: string,
 ): GateFinding {
-  const wait = next !== undefined && next > now ? ` The next dose is allowed in ${formatWait(next - now)}.` : ''
+  const allergic = problems.some((p) => p.ruleId === 'DOSE-ALLERGY')
+  // With an allergy on record there is no "next dose" to offer.
+  const nextAt = allergic ? undefined : next
+  const wait = nextAt !== undefined && nextAt > now ? ` The next dose is allowed in ${formatWait(nextAt - now)}.` : ''
   // A dose already given that broke a limit: the sender should ask someone who can judge it (US Poison Control:
   // [CHOP-EMERG] 800-222-1222).
   const poison = region(locale) === 'US' ? ' or Poison Control (1-800-222-1222)' : ''
-  const advice = c.m.intent === 'given' ? ` Please check with your doctor or pharmacist${poison}.` : ''
   const first = problems[0] as Problem
+  const advice =
+    c.m.intent !== 'given'
+      ? ''
+      : allergic
+        ? allergyAdvice(locale)
+        : ` Please check with your doctor or pharmacist${poison}.`
   const finding: GateFinding = {
     tier: 'dose_blocked',
     ruleId: first.ruleId,
@@ -122,6 +183,6 @@ function blockedFinding(
     details: { ...details, rules: problems.map((p) => p.ruleId).join(',') },
   }
   if (c.dep) finding.dependentId = c.dep.id
-  if (next !== undefined) finding.nextDoseAllowedAt = new Date(next)
+  if (nextAt !== undefined) finding.nextDoseAllowedAt = new Date(nextAt)
   return finding
 }

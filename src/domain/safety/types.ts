@@ -33,6 +33,8 @@ export interface GateDependent {
   weightKg?: number
   /** Recorded conditions, free text ("sickle cell disease", "on steroids"); FEVER-RISK reads them. */
   conditions?: string[]
+  /** Recorded allergies, free text ("penicillin", "Motrin"); DOSE-ALLERGY reads them (allergy.ts). */
+  allergies?: { substance: string; reaction?: string | null }[]
   /** Start of the current fever episode from the care log (first reading ≥ 38.0 °C); FEVER-DUR-* read it. */
   feverSince?: Date
   /**

@@ -94,7 +94,34 @@ describe('parseNanny', () => {
     'Maria works Friday 8-5 until March 27',
     'Maria works Mon-Fri 8-5 starting April 6 until March 27',
     'Maria works Mon-Fri 8-5 except holidays',
+    // A time of day is about hours; a range, a month or "next week" is not one exact date.
+    'Maria works Mon-Fri 8-5, until noon on Friday',
+    'Maria works Mon-Fri 8-5 till noon Friday',
+    'Maria works Mon-Fri 8-5 until Friday afternoon',
+    'Maria works Mon-Fri 8-5 until Friday at 6',
+    'Maria works Mon-Fri 8-5 until midnight',
+    'Maria works Mon-Fri 8-5 until tonight',
+    'Maria works Mon-Fri 8-5 from March 16 to March 27',
+    'Maria works Mon-Fri 8-5 starting March 16 - March 27',
+    'Maria works Mon-Fri 8-5 through June',
+    'Maria works Mon-Fri 8-5 starting next week',
+    // A rotation of days is not "every day on alternate weeks".
+    'Jo works every other day 9-1',
+    'Jo works every second day 9-1',
+    'Jo works every other weekday 9-1',
   ])('does not guess at “%s”', (text) => expect(parse(text)).toBeUndefined())
+
+  it.each<[string, Partial<NannyCommand>]>([
+    ['Maria works Saturday 8-5 every other week', { days: ['SA'], every: 2 }],
+    ['Maria works Mondays 8-5 every other week until April 27', { days: ['MO'], every: 2, until: '2026-04-27' }],
+    ['Maria works Mondays 8-5 until April 27 every other week', { days: ['MO'], every: 2, until: '2026-04-27' }],
+  ])('%s: "every other week" before or after the dates', (text, expected) =>
+    expect(parse(text)).toEqual({ kind: 'set', member: 'Maria', start: '08:00', end: '17:00', ...expected }),
+  )
+
+  it('a range is not one day to cancel', () => {
+    expect(parse('Maria is off March 16 to March 20')).toEqual({ kind: 'unclear', what: 'when' })
+  })
 
   it.each([
     'here is her bottle',

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/run.js'
+import { ManualClock } from '../../src/lib/clock.js'
+import { onboardFamily, startTestApp, type TestApp } from '../support/harness.js'
+
+const ANA = '+15551230001' // owner, New York
+const MARIA = '+15551230003' // the nanny
+let t: TestApp
+
+async function say(from: string, body: string): Promise<string[]> {
+  const before = t.inboxOf(from).length
+  await t.sms(from, body)
+  await t.settle()
+  return t.inboxOf(from).slice(before)
+}
+
+beforeEach(async () => {
+  // Thursday 5 March 2026, 10:00 am in New York.
+  t = await startTestApp({ clock: new ManualClock('2026-03-05T15:00:00Z') })
+  await onboardFamily(t, ANA)
+  await say(ANA, 'add Sam, born 2023-01-10, 14 kg')
+  await say(ANA, 'add Maria +1 555 123 0003 as nanny')
+  await say(MARIA, 'yes')
+})
+afterEach(async () => {
+  await t.close()
+})
+
+const RECORDED_TAIL = 'It is on the visit summary, and I’ll warn anyone who logs or asks about a medicine it rules out.'
+
+describe('allergies by chat, and the medicines they rule out', () => {
+  it('a parent records allergies in plain words, once each, and can read them back', async () => {
+    expect(await say(ANA, 'Sam is allergic to penicillin (hives)')).toEqual([
+      `Recorded: Sam has an allergy to penicillin (hives). ${RECORDED_TAIL}`,
+    ])
+    expect(await say(ANA, 'Sam is allergic to penicillin')).toEqual([
+      `Recorded: Sam has an allergy to penicillin (hives). ${RECORDED_TAIL}`,
+    ])
+    expect(await say(ANA, 'Sam has a severe peanut allergy')).toEqual([
+      `Recorded: Sam has a severe allergy to peanut. ${RECORDED_TAIL}`,
+    ])
+    expect(await say(ANA, 'Sam allergies?')).toEqual(['Sam is allergic to penicillin (hives) and peanut.'])
+  })
+
+  it('a question, or someone not in the record, is not recorded as an allergy', async () => {
+    for (const text of [
+      'Is Sam allergic to penicillin?',
+      'Mom is allergic to cats',
+      'Sam is allergic to penicillin?',
+    ]) {
+      expect((await say(ANA, text))[0]).not.toMatch(/^Recorded/)
+    }
+    expect(await say(ANA, 'Sam allergies?')).toEqual(['No allergies on record for Sam.'])
+  })
+
+  it('a carer may add one (the medical record is carers’ to add to); a viewer may not', async () => {
+    expect(await say(MARIA, 'Sam is allergic to latex')).toEqual([
+      `Recorded: Sam has an allergy to latex. ${RECORDED_TAIL}`,
+    ])
+    await say(ANA, 'add Gran +1 555 123 0005 as viewer')
+    await say('+15551230005', 'yes')
+    expect((await say('+15551230005', 'Sam is allergic to eggs'))[0]).not.toMatch(/^Recorded/)
+    expect(await say(ANA, 'Sam allergies?')).toEqual(['Sam is allergic to latex.'])
+  })
+
+  it('a nanny asking about, then giving, a drug an allergy rules out: warned, and the parents alerted', async () => {
+    await say(ANA, 'Sam is allergic to aspirin')
+    const asked = await say(MARIA, 'can I give Sam motrin?')
+    expect(asked).toEqual([
+      expect.stringContaining(
+        "Sam has an allergy to aspirin on record (ibuprofen’s label says not to use it after an allergic reaction to any other pain reliever or fever reducer). Don't give ibuprofen without a doctor's or pharmacist's OK.",
+      ),
+    ])
+    const before = t.inboxOf(ANA).length
+    const given = await say(MARIA, 'gave Sam 5 ml motrin')
+    expect(given.join('\n')).toContain('call 911 now')
+    expect(t.inboxOf(ANA).slice(before).join('\n')).toContain('Sam: ibuprofen was given. Sam has an allergy to aspirin')
+  })
+
+  it('an antibiotic the gate does not read: logged, flagged, the parents told', async () => {
+    await say(ANA, 'Sam is allergic to penicillin')
+    const before = t.inboxOf(ANA).length
+    expect(await say(MARIA, 'gave Sam amoxicillin 5 ml')).toEqual([
+      expect.stringContaining(
+        '⚠️ Sam has an allergy to penicillin on record (amoxicillin is a penicillin). Check with the doctor or pharmacist before giving amoxicillin. I’ve told the parents.',
+      ),
+    ])
+    expect(t.inboxOf(ANA).slice(before)).toEqual([
+      'Sam: amoxicillin was given. Sam has an allergy to penicillin on record (amoxicillin is a penicillin). Check with the doctor or pharmacist before giving amoxicillin.',
+    ])
+    const flagged = t.app.mednanny.db.read(async (tx) =>
+      (await tx.query.doses.findMany()).map((d) => ({ drug: d.drugKey, flagged: d.flagged, rule: d.flagRule })),
+    )
+    expect(await flagged).toEqual([{ drug: 'amoxicillin', flagged: true, rule: 'DOSE-ALLERGY' }])
+  })
+
+  it('a medication plan a recorded allergy rules out is added with a warning (CLI)', async () => {
+    await say(ANA, 'Sam is allergic to penicillin')
+    let out = ''
+    let err = ''
+    const code = await runCli(
+      [
+        'medication',
+        'add',
+        '--family',
+        'The Garcias',
+        '--for',
+        'Sam',
+        '--name',
+        'Augmentin',
+        '--dose',
+        '5',
+        '--unit',
+        'ml',
+        '--as-needed',
+      ],
+      {
+        env: { DATABASE_PATH: t.dbPath },
+        stdout: { write: (x: string) => (out += x) },
+        stderr: { write: (x: string) => (err += x) },
+        clock: t.clock,
+      },
+    )
+    expect(code, err).toBe(0)
+    expect(out).toMatch(/^Added Augmentin for Sam \(med_\w+\)\n/)
+    expect(out).toContain(
+      '⚠️ Sam has an allergy to penicillin on record (amoxicillin is a penicillin). Check with the doctor or pharmacist before giving Augmentin.',
+    )
+  })
+})
