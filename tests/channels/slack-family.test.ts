@@ -116,6 +116,29 @@ describe('/nanny here and the family channel', () => {
     await t.settle()
     expect(t.slack.posted.filter((p) => p.channel === FAMILY)).toHaveLength(1)
   })
+
+  it('a parent chooses the channel digest’s time, or none; an unclear time changes nothing', async () => {
+    const here = async (text: string) => (await t.command('/nanny', ANA_SLACK, text, { channel: FAMILY })).body
+    expect(await here('here 7:30pm')).toMatch(/post the daily digest here at 7:30 PM \(`\/nanny here 7pm` changes it\)/)
+    await t.event(dm(MARIA, 'fed Leo 120 ml at 10:30'))
+    await t.settle()
+    const channelPosts = async (iso: string) => {
+      t.clock.set(iso)
+      await t.app.mednanny.scheduler.tick()
+      await t.settle()
+      return t.slack.posted.filter((p) => p.channel === FAMILY).length
+    }
+    expect(await channelPosts('2026-03-10T23:29:00Z')).toBe(0) // 7:29 pm in New York
+    expect(await channelPosts('2026-03-10T23:30:00Z')).toBe(1)
+    // "7" alone: morning or evening? Asked, and the 7:30 pm digest stays.
+    expect(await here('here 7')).toMatch(/^What time should the family channel’s digest come\?/)
+    expect(await here('here no digest')).toMatch(/post no daily digest here \(`\/nanny here 8pm` starts one\)/)
+    expect(await channelPosts('2026-03-11T23:30:00Z')).toBe(1) // no digest the next evening
+    const digests = await t.app.mednanny.db.read((tx) =>
+      tx.query.schedules.findMany({ where: (s, { eq: is }) => is(s.kind, 'digest') }),
+    )
+    expect(digests.filter((d) => d.detail?.familyChannel && d.status === 'active')).toEqual([])
+  })
 })
 
 describe('/nanny add @user as caregiver', () => {

@@ -3,6 +3,8 @@
  * "quiet hours 10pm-7am", "quiet hours off", and "digest" / "quiet hours" alone to see the setting.
  * A clock time needs am/pm or the 24-hour form ("21:00"): "digest at 9" is asked about, not guessed.
  */
+import { parseClock } from '../../lib/clock-words.js'
+
 export type PreferenceCommand =
   | { kind: 'digest'; on: boolean; at?: string }
   | { kind: 'quiet'; start: string; end: string }
@@ -13,24 +15,6 @@ export type PreferenceCommand =
 const DIGEST = /^(?:(?:daily|my|the)\s+)?digests?(?:\s+(.*))?$/i
 const QUIET = /^quiet\s*hours?(?:\s+(.*))?$/i
 const RANGE = /^(?:from\s+)?(.+?)\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b)\s*(.+)$/i
-const TIME = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?$/i
-
-/** "9pm" → "21:00", "21:30" → "21:30", "7 am" → "07:00"; undefined when unclear ("9", "25:00"). */
-export function parseClock(raw: string): string | undefined {
-  const m = TIME.exec(raw.trim().replace(/^at\s+/i, ''))
-  if (!m) return undefined
-  let hour = Number(m[1])
-  const minute = m[2] ? Number(m[2]) : 0
-  const half = m[3]?.toLowerCase().replaceAll('.', '')
-  if (minute > 59) return undefined
-  if (half) {
-    if (hour < 1 || hour > 12) return undefined
-    hour = (hour % 12) + (half === 'pm' ? 12 : 0)
-  } else if (!m[2] || hour > 23) {
-    return undefined // "9" alone: morning or evening?
-  }
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
-}
 
 export function parsePreference(raw: string): PreferenceCommand | undefined {
   const text = raw

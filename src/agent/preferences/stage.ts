@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon'
 import type { z } from 'zod'
 import type { MemberPreferences } from '../../domain/preferences/schema.js'
 import { getPreferencesTool, setDigestTool, setQuietHoursTool } from '../../domain/preferences/tools.js'
 import { runTool, type Tool } from '../../domain/tools.js'
+import { clockText as clock } from '../../lib/clock-words.js'
 import { formatLocalTime } from '../../lib/timezone.js'
 import type { Stage, Turn } from '../../pipeline/types.js'
 import { type PreferenceCommand, parsePreference } from './parse.js'
@@ -11,7 +11,6 @@ const call = <I extends z.ZodType, O>(turn: Turn, tool: Tool<I, O>, input: unkno
   runTool(tool, { tx: turn.tx, actor: turn.actor, clock: turn.clock }, input)
 
 /** "20:00" → "8:00 PM". */
-const clock = (hhmm: string) => DateTime.fromFormat(hhmm, 'HH:mm').toFormat('h:mm a')
 
 /** Digest and quiet hours by chat (parse.ts), through the preferences tools. */
 export function preferenceStage(): Stage {

@@ -6,6 +6,8 @@ import { inviteMember } from '../../domain/families/service.js'
 import { roleWord } from '../../domain/families/words.js'
 import { setFamilyChannel } from '../../domain/family-channel/service.js'
 import { can } from '../../domain/permissions.js'
+import { DEFAULT_DIGEST_AT } from '../../domain/preferences/service.js'
+import { clockText, parseClock } from '../../lib/clock-words.js'
 import { SLACK_UNLINKED } from '../../pipeline/onboarding.js'
 import { replyForError } from '../../pipeline/replies.js'
 import { slackReplyAddress, slackUserAddress } from './address.js'
@@ -67,29 +69,50 @@ export function registerNannySubcommands(app: App, d: SlackFeatureDeps, channels
 const firstWord = (text: string) => text.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
 const rest = (text: string) => text.trim().split(/\s+/).slice(1).join(' ')
 
-/** `/nanny here`: a parent makes the channel the family's (in a channel, not a DM). */
+/**
+ * `/nanny here [7pm | no digest]`: a parent makes the channel the family's (in a channel, not a DM), with
+ * its daily digest at 8 PM, at the time given, or none. Saying it again changes the time.
+ */
 async function chooseFamilyChannel(d: SlackFeatureDeps, channels: FamilyChannels, c: SlashCommand): Promise<string> {
   if (c.channel_id.startsWith('D')) return 'Type `/nanny here` in the channel your family should use, not in a DM.'
+  const digestAt = channelDigestTime(rest(c.text))
+  if (digestAt === undefined) {
+    return 'What time should the family channel’s digest come? Say it with am or pm, like `/nanny here 7pm`, or `/nanny here no digest`.'
+  }
   const key = familyChannelKey(c.team_id, c.channel_id)
   try {
     const familyId = await d.db.transaction(async (tx) => {
       const actor = await slackActor(tx, c.team_id, c.user_id)
       if (!actor) return undefined
       const address = slackReplyAddress(c.team_id, c.user_id, c.channel_id)
-      await setFamilyChannel(tx, actor, d.clock.now(), { channel: 'slack', key, address })
+      await setFamilyChannel(tx, actor, d.clock.now(), { channel: 'slack', key, address }, digestAt)
       return actor.familyId
     })
     if (!familyId) return SLACK_UNLINKED
     channels.set(familyId, key)
+    const digest = digestAt
+      ? `post the daily digest here at ${clockText(digestAt)} (\`/nanny here 7pm\` changes it)`
+      : 'post no daily digest here (`/nanny here 8pm` starts one)'
     return (
-      'This is now your family channel: I’ll answer family members here (in a thread) and post the daily digest ' +
-      'here at 8 PM. If I’m not in this channel yet, add me with `/invite @MedNanny`.'
+      `This is now your family channel: I’ll answer family members here (in a thread) and ${digest}. ` +
+      'If I’m not in this channel yet, add me with `/invite @MedNanny`.'
     )
   } catch (err) {
     const words = replyForError(err)
     if (!words) throw err
     return words
   }
+}
+
+/** What follows `/nanny here`: nothing (8 PM), a time, or "no digest"; undefined when the time is unclear. */
+function channelDigestTime(words: string): string | null | undefined {
+  const w = words
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '')
+  if (!w) return DEFAULT_DIGEST_AT
+  if (/^(?:no digest|digest off|without (?:a |the )?digest|no)$/.test(w)) return null
+  return parseClock(w.replace(/^(?:digest\s+)?(?:at\s+)?/, '')) ?? undefined
 }
 
 /**

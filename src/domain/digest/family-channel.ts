@@ -6,15 +6,21 @@ import { schedules } from '../schedules/schema.js'
 import { startDigestSchedule, stopDigestSchedule } from './schedule.js'
 
 /**
- * The family channel's daily digest: a `digest` schedule marked `familyChannel`, at the default digest
- * time (20:00 on the family's wall clock), set up by the parent who chose the channel. Choosing the
- * channel again replaces the schedule, so a family has one channel digest a day (docs/decisions/0031).
+ * The family channel's daily digest: a `digest` schedule marked `familyChannel`, at `at` on the family's
+ * wall clock (the default digest time, 20:00, unless the parent chose another; null: none), set up by
+ * the parent who chose the channel. Choosing the channel again replaces the schedule, so a family has at
+ * most one channel digest a day (docs/decisions/0031).
  */
-export async function startFamilyChannelDigest(tx: Tx, actor: ActorContext, now: Date): Promise<void> {
+export async function startFamilyChannelDigest(
+  tx: Tx,
+  actor: ActorContext,
+  now: Date,
+  at: string | null = DEFAULT_DIGEST_AT,
+): Promise<void> {
   const active = await tx
     .select({ id: schedules.id, detail: schedules.detail })
     .from(schedules)
     .where(and(eq(schedules.familyId, actor.familyId), eq(schedules.kind, 'digest'), eq(schedules.status, 'active')))
   for (const s of active.filter((row) => row.detail?.familyChannel)) await stopDigestSchedule(tx, now, s.id)
-  await startDigestSchedule(tx, actor, now, DEFAULT_DIGEST_AT, { familyChannel: true })
+  if (at) await startDigestSchedule(tx, actor, now, at, { familyChannel: true })
 }

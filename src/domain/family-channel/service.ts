@@ -5,18 +5,21 @@ import { recordAudit } from '../audit/service.js'
 import { startFamilyChannelDigest } from '../digest/family-channel.js'
 import { DomainError } from '../errors.js'
 import { can } from '../permissions.js'
+import { DEFAULT_DIGEST_AT } from '../preferences/service.js'
 import { type FamilyChannel, familyChannels } from './schema.js'
 
 /**
  * Makes a place the family's channel (parents only). A place belongs to one family: another family's
- * channel is refused without saying whose it is. Setting it again moves it; the daily digest follows
- * (docs/decisions/0031).
+ * channel is refused without saying whose it is. Setting it again moves it; the daily digest follows,
+ * at the time given (docs/decisions/0031).
  */
 export async function setFamilyChannel(
   tx: Tx,
   actor: ActorContext,
   now: Date,
   input: { channel: 'slack'; key: string; address: string },
+  /** The channel's daily digest, `HH:mm` on the family's clock (default 20:00), or null for none. */
+  digestAt: string | null = DEFAULT_DIGEST_AT,
 ): Promise<FamilyChannel> {
   if (!can(actor.role, 'family:channel')) {
     throw new DomainError('forbidden', 'family channel is for parents', 'Only a parent can choose the family channel.')
@@ -30,14 +33,14 @@ export async function setFamilyChannel(
     .insert(familyChannels)
     .values(row)
     .onConflictDoUpdate({ target: familyChannels.familyId, set: { ...input, setBy: actor.memberId, setAt: now } })
-  await startFamilyChannelDigest(tx, actor, now)
+  await startFamilyChannelDigest(tx, actor, now, digestAt)
   await recordAudit(tx, now, {
     familyId: actor.familyId,
     actorMemberId: actor.memberId,
     action: 'family_channel.set',
     subjectType: 'family',
     subjectId: actor.familyId,
-    detail: { channel: input.channel },
+    detail: { channel: input.channel, digestAt },
   })
   return row
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseClock, parsePreference } from '../../../src/agent/preferences/parse.js'
+import { parsePreference } from '../../../src/agent/preferences/parse.js'
+import { parseClock } from '../../../src/lib/clock-words.js'
 
 describe('parsePreference', () => {
   it.each([
