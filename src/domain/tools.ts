@@ -4,12 +4,18 @@ import type { Clock } from '../lib/clock.js'
 import type { ActorContext } from './actor.js'
 import { DomainError } from './errors.js'
 import { can, type Permission } from './permissions.js'
+import type { GateFinding } from './safety/types.js'
 
 /** What a tool runs with: the transaction, the verified actor and the clock. Effects go to the outbox via `tx`. */
 export interface ToolContext {
   tx: Tx
   actor: ActorContext
   clock: Clock
+  /**
+   * What the red-flag gate already said about this message's doses, when a stage ran it first: a dose
+   * tool does not repeat its allergy warning and alerts (domain/medications/allergy.ts).
+   */
+  gateFindings?: readonly GateFinding[]
 }
 
 /**

@@ -73,6 +73,26 @@ afterEach(async () => {
 })
 
 describe('the model agent', () => {
+  it('a dose an allergy rules out: the warning is added to the answer by code, whatever the model writes', async () => {
+    t = await startAgentApp()
+    await seedFamily()
+    await say(ANA, 'Maya is allergic to penicillin')
+    anthropic.requests.length = 0
+    anthropic.reply(
+      {
+        toolUse: [
+          { name: 'log_dose', input: { dependent: 'Maya', drug: 'the pink amoxicillin', amount: 2.5, unit: 'ml' } },
+        ],
+      },
+      { text: 'Logged 2.5 ml for Maya.' },
+    )
+    const [reply] = await say(MARIA, 'gave maya the pink medicine from the fridge, 2.5 ml')
+    expect(reply).toMatch(
+      /^Logged 2\.5 ml for Maya\.\n⚠️ Maya has an allergy to penicillin on record \(amoxicillin is a penicillin\)\. Watch for hives/,
+    )
+    expect(t.inboxOf(ANA).at(-1)).toMatch(/^Maya: the pink amoxicillin was given\. Maya has an allergy to penicillin/)
+  })
+
   it('answers a free-form question through a read tool and texts the answer back', async () => {
     t = await startAgentApp()
     await seedFamily()

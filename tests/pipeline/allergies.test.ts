@@ -26,40 +26,46 @@ afterEach(async () => {
   await t.close()
 })
 
-const RECORDED_TAIL = 'It is on the visit summary, and I’ll warn anyone who logs or asks about a medicine it rules out.'
+const TAIL = 'It is on the visit summary, and I’ll warn anyone who logs or asks about a medicine it rules out.'
+const ANAPHYLAXIS =
+  'Watch for hives, swelling of the lips, face or tongue, wheezing or trouble breathing: if you see any, call 911 now.'
 
 describe('allergies by chat, and the medicines they rule out', () => {
-  it('a parent records allergies in plain words, once each, and can read them back', async () => {
+  it('a parent records allergies in plain words; said again, it is the same one, with what is new', async () => {
     expect(await say(ANA, 'Sam is allergic to penicillin (hives)')).toEqual([
-      `Recorded: Sam has an allergy to penicillin (hives). ${RECORDED_TAIL}`,
+      `Recorded: Sam has an allergy to penicillin (hives).\n${TAIL}`,
     ])
     expect(await say(ANA, 'Sam is allergic to penicillin')).toEqual([
-      `Recorded: Sam has an allergy to penicillin (hives). ${RECORDED_TAIL}`,
+      `Already on record: Sam has an allergy to penicillin (hives).\n${TAIL}`,
     ])
-    expect(await say(ANA, 'Sam has a severe peanut allergy')).toEqual([
-      `Recorded: Sam has a severe allergy to peanut. ${RECORDED_TAIL}`,
+    expect(await say(ANA, 'Sam is severely allergic to penicillin')).toEqual([
+      `Updated: Sam has a severe allergy to penicillin (hives).\n${TAIL}`,
     ])
-    expect(await say(ANA, 'Sam allergies?')).toEqual(['Sam is allergic to penicillin (hives) and peanut.'])
+    expect(await say(ANA, 'Sam is allergic to peanuts and eggs')).toEqual([
+      `Recorded: Sam has an allergy to peanuts.\nRecorded: Sam has an allergy to eggs.\n${TAIL}`,
+    ])
+    expect(await say(ANA, 'Sam allergies?')).toEqual(['Sam is allergic to penicillin (hives), peanuts and eggs.'])
   })
 
-  it('a question, or someone not in the record, is not recorded as an allergy', async () => {
+  it('a question, a dose, or someone not in the record is not recorded as an allergy', async () => {
     for (const text of [
       'Is Sam allergic to penicillin?',
       'Mom is allergic to cats',
       'Sam is allergic to penicillin?',
+      'Sam is allergic to ibuprofen, can I give him motrin?',
     ]) {
-      expect((await say(ANA, text))[0]).not.toMatch(/^Recorded/)
+      expect((await say(ANA, text))[0]).not.toMatch(/^(?:Recorded|Already|Updated)/)
     }
     expect(await say(ANA, 'Sam allergies?')).toEqual(['No allergies on record for Sam.'])
   })
 
   it('a carer may add one (the medical record is carers’ to add to); a viewer may not', async () => {
-    expect(await say(MARIA, 'Sam is allergic to latex')).toEqual([
-      `Recorded: Sam has an allergy to latex. ${RECORDED_TAIL}`,
-    ])
+    expect(await say(MARIA, 'Sam is allergic to latex')).toEqual([`Recorded: Sam has an allergy to latex.\n${TAIL}`])
     await say(ANA, 'add Gran +1 555 123 0005 as viewer')
     await say('+15551230005', 'yes')
-    expect((await say('+15551230005', 'Sam is allergic to eggs'))[0]).not.toMatch(/^Recorded/)
+    expect(await say('+15551230005', 'Sam is allergic to eggs')).toEqual([
+      expect.stringMatching(/doesn’t allow that|not allowed|Only/),
+    ])
     expect(await say(ANA, 'Sam allergies?')).toEqual(['Sam is allergic to latex.'])
   })
 
@@ -73,25 +79,43 @@ describe('allergies by chat, and the medicines they rule out', () => {
     ])
     const before = t.inboxOf(ANA).length
     const given = await say(MARIA, 'gave Sam 5 ml motrin')
-    expect(given.join('\n')).toContain('call 911 now')
-    expect(t.inboxOf(ANA).slice(before).join('\n')).toContain('Sam: ibuprofen was given. Sam has an allergy to aspirin')
+    expect(given.join('\n')).toContain(ANAPHYLAXIS)
+    // One alert for the dose, from the gate: the dose tool saw the gate had warned and did not repeat it.
+    const alerts = t.inboxOf(ANA).slice(before)
+    expect(alerts).toEqual([expect.stringMatching(/^Sam: ibuprofen was given\. Sam has an allergy to aspirin/)])
+    const flagged = await t.app.mednanny.db.read(async (tx) =>
+      (await tx.query.doses.findMany()).map((d) => ({ drug: d.drugKey, rule: d.flagRule })),
+    )
+    expect(flagged).toEqual([{ drug: 'ibuprofen', rule: 'DOSE-ALLERGY' }])
   })
 
-  it('an antibiotic the gate does not read: logged, flagged, the parents told', async () => {
+  it('a misspelt allergy still counts', async () => {
+    await say(ANA, 'Sam is allergic to Ibuprophen')
+    expect((await say(MARIA, 'can I give Sam motrin?'))[0]).toMatch(/^Sam has an allergy to Ibuprophen on record\./)
+  })
+
+  it('an antibiotic the gate does not read (misspelt, too): logged, flagged, what to watch for, the parents told', async () => {
     await say(ANA, 'Sam is allergic to penicillin')
     const before = t.inboxOf(ANA).length
-    expect(await say(MARIA, 'gave Sam amoxicillin 5 ml')).toEqual([
+    expect(await say(MARIA, 'gave Sam amoxicilin 5 ml')).toEqual([
       expect.stringContaining(
-        '⚠️ Sam has an allergy to penicillin on record (amoxicillin is a penicillin). Check with the doctor or pharmacist before giving amoxicillin. I’ve told the parents.',
+        `⚠️ Sam has an allergy to penicillin on record (amoxicillin is a penicillin). ${ANAPHYLAXIS} Otherwise call your doctor or pharmacist. I’ve told the parents.`,
       ),
     ])
     expect(t.inboxOf(ANA).slice(before)).toEqual([
-      'Sam: amoxicillin was given. Sam has an allergy to penicillin on record (amoxicillin is a penicillin). Check with the doctor or pharmacist before giving amoxicillin.',
+      expect.stringMatching(
+        /^Sam: amoxicil+in was given\. Sam has an allergy to penicillin on record \(amoxicillin is a penicillin\)\.$/,
+      ),
     ])
     const flagged = t.app.mednanny.db.read(async (tx) =>
       (await tx.query.doses.findMany()).map((d) => ({ drug: d.drugKey, flagged: d.flagged, rule: d.flagRule })),
     )
     expect(await flagged).toEqual([{ drug: 'amoxicillin', flagged: true, rule: 'DOSE-ALLERGY' }])
+  })
+
+  it('a parent logging it hears that the other parent was told', async () => {
+    await say(ANA, 'Sam is allergic to penicillin')
+    expect((await say(ANA, 'gave Sam amoxicillin 5 ml'))[0]).not.toMatch(/told/) // the only parent
   })
 
   it('a medication plan a recorded allergy rules out is added with a warning (CLI)', async () => {
@@ -124,7 +148,7 @@ describe('allergies by chat, and the medicines they rule out', () => {
     expect(code, err).toBe(0)
     expect(out).toMatch(/^Added Augmentin for Sam \(med_\w+\)\n/)
     expect(out).toContain(
-      '⚠️ Sam has an allergy to penicillin on record (amoxicillin is a penicillin). Check with the doctor or pharmacist before giving Augmentin.',
+      '⚠️ Sam has an allergy to penicillin on record (amoxicillin-clavulanate is a penicillin). Check with the doctor or pharmacist before giving Augmentin.',
     )
   })
 })

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { ActorContext } from '../../src/domain/actor.js'
 import { addDependentTool } from '../../src/domain/dependents/tools.js'
 import { resolveActor } from '../../src/domain/families/queries.js'
-import { logImmunizationTool } from '../../src/domain/medical/tools.js'
+import { addAllergyTool, logImmunizationTool } from '../../src/domain/medical/tools.js'
 import {
   addMedicationTool,
   logDoseTool,
@@ -190,6 +190,55 @@ describe('dose reminders from a regimen', () => {
     expect(query(t, "SELECT count(*) AS n FROM schedules WHERE kind = 'dose' AND status = 'active'")).toEqual([
       { n: 0 },
     ])
+  })
+})
+
+describe('a plan an allergy rules out (docs/decisions/0036)', () => {
+  const WARNING =
+    '⚠️ Leo has an allergy to penicillin on record (amoxicillin is a penicillin). Watch for hives, swelling of the lips, face or tongue, wheezing or trouble breathing: if you see any, call 911 now. Otherwise call your doctor or pharmacist.'
+
+  it('an allergy recorded while a plan runs says so at once; TAKEN then flags the dose and tells the parent', async () => {
+    const t = await app()
+    await family(t)
+    await amoxicillin(t)
+    expect(await say(t, ANA, 'Leo is allergic to penicillin (hives)')).toEqual([
+      [
+        'Recorded: Leo has an allergy to penicillin (hives).',
+        '⚠️ Leo’s Amoxicillin is one this allergy rules out: check with the doctor before the next dose.',
+        'It is on the visit summary, and I’ll warn anyone who logs or asks about a medicine it rules out.',
+      ].join('\n'),
+    ])
+    expect((await at(t, '2026-11-24T13:00:01Z'))[MARIA]).toHaveLength(1) // the 8:00 reminder still goes out
+    t.clock.set('2026-11-24T13:04:00Z')
+    expect(await say(t, MARIA, 'taken')).toEqual([
+      `Logged and flagged: Leo's Amoxicillin 250 mg/5 mL (5 ml), taken Tue 8:04 AM.\n${WARNING.replace('penicillin on record', 'penicillin (hives) on record')} I’ve told the parents.`,
+    ])
+    expect(t.inboxOf(ANA).at(-1)).toBe(
+      'Leo: Amoxicillin was given. Leo has an allergy to penicillin (hives) on record (amoxicillin is a penicillin).',
+    )
+    expect(query(t, 'SELECT flagged, flag_rule FROM doses')).toEqual([{ flagged: 1, flag_rule: 'DOSE-ALLERGY' }])
+  })
+
+  it('"morning meds" names no drug, and is still checked, dose by dose', async () => {
+    const t = await app()
+    await family(t)
+    await amoxicillin(t)
+    await as(t, ANA, addAllergyTool, { dependent: 'Leo', substance: 'penicillin' })
+    t.clock.set('2026-11-24T13:10:00Z') // 8:10 am
+    const replies = await say(t, MARIA, 'Leo had his morning meds')
+    expect(replies).toEqual([
+      `Logged: Leo, morning medicines (Amoxicillin) at 8:10 AM.\n${WARNING} I’ve told the parents.`,
+    ])
+    expect(query(t, 'SELECT flagged, flag_rule FROM doses')).toEqual([{ flagged: 1, flag_rule: 'DOSE-ALLERGY' }])
+  })
+
+  it('the agent’s log_dose carries the warning whatever the drug, when no gate judged it', async () => {
+    const t = await app()
+    await family(t)
+    await as(t, ANA, addAllergyTool, { dependent: 'Leo', substance: 'ibuprofen' })
+    const out = await as(t, MARIA, logDoseTool, { dependent: 'Leo', drug: 'Motrin', amount: 5, unit: 'ml' })
+    expect(out.allergyWarning).toMatch(/^⚠️ Leo has an allergy to ibuprofen on record\. Watch for hives/)
+    expect(out.parentsTold).toBe(1)
   })
 })
 

@@ -150,7 +150,10 @@ async function answer(
   // A chart or visit summary made by a tool goes with the answer, as from the fast path.
   // An answer built on cycle tracking is not remembered: a member she shares with would keep it after
   // she stops sharing, as the fast path's cycle answers are not (docs/decisions/0028).
-  return { route: 'agent:model', replies: [reply], mediaId: counter.mediaId, remember: !counter.private }
+  // A safety warning from a tool is said by code, not left to the model's wording (docs/decisions/0036).
+  const extra = (counter.warnings ?? []).filter((w) => !reply.includes(w))
+  const said = extra.length ? `${reply}\n${extra.join('\n')}` : reply
+  return { route: 'agent:model', replies: [said], mediaId: counter.mediaId, remember: !counter.private }
 }
 
 /** Runs `work` with a signal that aborts after `ms`; rejects with TurnTimeoutError at that moment. */

@@ -31,6 +31,11 @@ export interface TurnCounter {
   mediaId?: string
   /** A private tool ran (cycle tracking): the exchange must not join the conversation's memory (0028). */
   private?: boolean
+  /**
+   * Safety warnings a tool returned (a dose or plan an allergy rules out): added to the answer by code,
+   * whatever the model writes (docs/decisions/0036).
+   */
+  warnings?: string[]
 }
 
 /** Any object: the tool's own zod schema validates inside runTool, so its errors reach the model. */
@@ -96,8 +101,8 @@ async function callTool(t: Tool, input: unknown, scope: TurnScope, counter: Turn
       if (t.readOnly) return JSON.stringify(await runTool(t, ctx, input))
       const key = callKey(t.name, input)
       const done = await findToolCall(tx, inboxId, key)
-      if (done !== undefined) return noteMedia(counter, done)
-      const result = noteMedia(counter, JSON.stringify(await runTool(t, ctx, input)) ?? 'null')
+      if (done !== undefined) return noteWarnings(counter, noteMedia(counter, done))
+      const result = noteWarnings(counter, noteMedia(counter, JSON.stringify(await runTool(t, ctx, input)) ?? 'null'))
       await recordToolCall(tx, clock.now(), inboxId, key, result)
       return result
     })
@@ -114,6 +119,18 @@ function noteMedia(counter: TurnCounter, result: string): string {
   if (result.includes('"mediaId"')) {
     const id = (JSON.parse(result) as { mediaId?: unknown }).mediaId
     if (typeof id === 'string') counter.mediaId = id
+  }
+  return result
+}
+
+/** Keeps the warnings a tool's result carries (`allergyWarning`, `allergyWarnings`), each once. */
+function noteWarnings(counter: TurnCounter, result: string): string {
+  if (!result.includes('"allergyWarning')) return result
+  const r = JSON.parse(result) as { allergyWarning?: unknown; allergyWarnings?: unknown }
+  const found = [r.allergyWarning, ...(Array.isArray(r.allergyWarnings) ? r.allergyWarnings : [])]
+  for (const w of found) {
+    if (typeof w !== 'string' || counter.warnings?.includes(w)) continue
+    counter.warnings = [...(counter.warnings ?? []), w]
   }
   return result
 }

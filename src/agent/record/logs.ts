@@ -137,14 +137,23 @@ async function recordDose(
       at: cmd.at,
     })
     const how = out.dose.amount ? ` ${out.dose.amount} ${out.dose.unit ?? ''}`.trimEnd() : ''
-    const told = out.parentsTold ? ' I’ve told the parents.' : ''
-    const warning = out.allergyWarning ? `\n${out.allergyWarning}${told}` : ''
+    const warning = out.allergyWarning ? `\n${out.allergyWarning}${toldWords(ctx, out.parentsTold)}` : ''
     return `Logged: ${out.dependent}, ${cmd.drug.name}${how} at ${at(cmd.at)}.${warning}`
   }
   const slot = cmd.slot ?? slotAt(cmd.at, ctx.actor.timezone)
   const out = await runTool(logSlotDosesTool, ctx, { dependent, slot, at: cmd.at })
   if (out.logged.length === 0) return `${out.dependent}'s ${slot} medicines were already logged today.`
-  return `Logged: ${out.dependent}, ${slot} medicines (${list(out.logged)}) at ${at(cmd.at)}.`
+  const warnings = out.allergyWarnings.length
+    ? `\n${out.allergyWarnings.join('\n')}${toldWords(ctx, out.parentsTold)}`
+    : ''
+  return `Logged: ${out.dependent}, ${slot} medicines (${list(out.logged)}) at ${at(cmd.at)}.${warnings}`
+}
+
+/** Who heard about a dose an allergy rules out: the parents, or the other parents when a parent logged it. */
+export function toldWords(ctx: ToolContext, told: number | undefined): string {
+  if (!told) return ''
+  const parent = ctx.actor.role === 'owner' || ctx.actor.role === 'admin'
+  return parent ? ` I’ve told the other parent${told === 1 ? '' : 's'}.` : ' I’ve told the parents.'
 }
 
 function slotAt(at: Date, timezone: string): DoseSlot {

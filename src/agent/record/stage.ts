@@ -27,10 +27,11 @@ export function recordStage(parse: Parse): Stage {
     name: 'record',
     async handle(turn: Turn): Promise<Outcome | undefined> {
       const now = turn.clock.now()
-      const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
+      // The gate's findings go with the tools, so a dose it already warned about is not warned about twice.
+      const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock, gateFindings: turn.gate?.findings }
       const added = await addDependentByChat(ctx, turn.text)
       if (added) return { route: 'record:add_dependent', replies: [added] }
-      const allergy = await addAllergyByChat(ctx, turn.text)
+      const allergy = await addAllergyByChat(ctx, turn.text, turn.gate)
       if (allergy) return { route: 'record:add_allergy', replies: [allergy] }
       const command = await parseTurn(parse, turn, now)
       if (!command) return undefined

@@ -11,6 +11,7 @@ import type { DoseReminderTarget } from '../../domain/schedules/dose.js'
 import { lastDoseReminderTool, reminderDoneTool, snoozeReminderTool } from '../../domain/schedules/tools.js'
 import { runTool, type Tool, type ToolContext } from '../../domain/tools.js'
 import { formatLocalTime } from '../../lib/timezone.js'
+import { toldWords } from '../record/logs.js'
 import { presentSnoozed } from './present.js'
 
 /** One reminder occurrence, when a button or a ✅ names it; otherwise the reminder just sent. */
@@ -58,11 +59,19 @@ async function doseTaken(ctx: ToolContext, dose: DoseReminderTarget, target: Par
   // The dose guard runs on a "taken" as on a texted dose: a scheduled acetaminophen or ibuprofen given
   // too soon after an extra one, or once too often in a day, is recorded, flagged and the parents told.
   const guard = await guardTakenDose(ctx, dose, now)
-  const logged = await call(ctx, logDoseTool, { dependent: dose.dependentId, drug: dose.medicationName, at: now })
+  const logged = await call({ ...ctx, gateFindings: guard ? [guard] : [] }, logDoseTool, {
+    dependent: dose.dependentId,
+    drug: dose.medicationName,
+    at: now,
+  })
   await call(ctx, reminderDoneTool, target)
   if (guard) {
     await flagDose(ctx, logged.dose.id, guard, now)
     return `${guard.reply ?? 'The dose check flagged this dose.'}\nLogged and flagged: ${dose.label}, taken ${formatLocalTime(now, tz)}.`
+  }
+  // A scheduled antibiotic an allergy recorded since rules out: the tool flagged it and told the parents.
+  if (logged.allergyWarning) {
+    return `Logged and flagged: ${dose.label}, taken ${formatLocalTime(now, tz)}.\n${logged.allergyWarning}${toldWords(ctx, logged.parentsTold)}`
   }
   return `✅ Logged: ${dose.label}, taken ${formatLocalTime(now, tz)}.`
 }

@@ -5,18 +5,22 @@ import { flagDosesJustLogged } from '../../domain/medications/service.js'
 import type { OutboxPayload } from '../../domain/outbox/payload.js'
 import { enqueueToMember } from '../../domain/outbox/service.js'
 import { gateContext } from '../../domain/record/gate-context.js'
-import { evaluateGate } from '../../domain/safety/index.js'
+import { evaluateGate, type GateOutcome } from '../../domain/safety/index.js'
 import { formatLocalTime } from '../../lib/timezone.js'
 import type { LogEntry } from './modal-input.js'
 
 type DoseEntry = Extract<LogEntry, { kind: 'dose' }>
-type LogDose = (input: {
-  dependent: string
-  drug: string
-  amount?: number
-  unit?: string
-  at: Date
-}) => Promise<{ dependent: string }>
+type LogDose = (
+  input: {
+    dependent: string
+    drug: string
+    amount?: number
+    unit?: string
+    at: Date
+  },
+  /** What the gate said about this dose, so the tool does not repeat an allergy warning. */
+  gateFindings: GateOutcome['findings'],
+) => Promise<{ dependent: string; allergyWarning?: string }>
 
 /**
  * A dose from the modal passes the same dose guard as a texted one (health-facts.md §8, the DOSE-* rules
@@ -45,13 +49,16 @@ export async function guardDose(
     doseHistory,
     doseAt: entry.at,
   })
-  const logged = await o.log({
-    dependent: entry.dependent,
-    drug: entry.drug,
-    at: entry.at,
-    ...(entry.amount !== undefined ? { amount: entry.amount } : {}),
-    ...(entry.unit ? { unit: entry.unit } : {}),
-  })
+  const logged = await o.log(
+    {
+      dependent: entry.dependent,
+      drug: entry.drug,
+      at: entry.at,
+      ...(entry.amount !== undefined ? { amount: entry.amount } : {}),
+      ...(entry.unit ? { unit: entry.unit } : {}),
+    },
+    outcome.findings,
+  )
   const blocked = outcome.findings.find((f) => f.tier === 'dose_blocked')
   const flagged = blocked
     ? await flagDosesJustLogged(tx, actor, now, { dependentId: blocked.dependentId, ruleId: blocked.ruleId })
@@ -69,7 +76,8 @@ export async function guardDose(
     }
   }
   const at = formatLocalTime(entry.at, actor.timezone, actor.locale)
-  const recorded = `Logged for ${logged.dependent}: ${entry.drug}${amount} at ${at}${blocked ? ' (flagged by the dose check)' : ''}.`
+  const flaggedHere = blocked || logged.allergyWarning
+  const recorded = `Logged for ${logged.dependent}: ${entry.drug}${amount} at ${at}${flaggedHere ? ' (flagged by the dose check)' : ''}.${logged.allergyWarning ? `\n${logged.allergyWarning}` : ''}`
   if (!outcome.reply) return { replies: [recorded], payloads: [] }
   // The warning carries Record anyway / Cancel, as the same warning after a text does (0026).
   const payload: OutboxPayload | undefined = flagged.length ? { kind: 'dose_guard', doseIds: flagged } : undefined

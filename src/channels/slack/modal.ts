@@ -168,7 +168,7 @@ async function writeEntry(ctx: ToolContext, entry: LogEntry, inboxId: string): P
     }
     case 'dose':
       return await guardDose(ctx.tx, actor, ctx.clock.now(), entry, {
-        log: (input) => runTool(logDoseTool, ctx, input),
+        log: (input, gateFindings) => runTool(logDoseTool, { ...ctx, gateFindings }, input),
         inboxId,
       })
   }

@@ -31,13 +31,16 @@ async function audit(tx: Tx, actor: ActorContext, now: Date, action: string, sub
   })
 }
 
+/**
+ * Records an allergy. Said again, it is the same allergy: a reaction or severity not known before is
+ * added to it (`recorded: 'updated'`), and nothing changes when nothing is new (`'already'`).
+ */
 export async function addAllergy(
   tx: Tx,
   actor: ActorContext,
   now: Date,
   input: { dependentId: string; substance: string; reaction?: string; severity?: Allergy['severity'] },
-): Promise<Allergy> {
-  // Said twice ("Maya is allergic to penicillin" again): one allergy, the first record kept.
+): Promise<Allergy & { recorded: 'new' | 'updated' | 'already' }> {
   const same = (
     await tx
       .select()
@@ -50,7 +53,15 @@ export async function addAllergy(
         ),
       )
   ).find((a) => a.substance.trim().toLowerCase() === input.substance.trim().toLowerCase())
-  if (same) return same
+  if (same) {
+    const reaction = input.reaction && input.reaction !== same.reaction ? input.reaction : undefined
+    const severity = input.severity && input.severity !== same.severity ? input.severity : undefined
+    if (!reaction && !severity) return { ...same, recorded: 'already' }
+    const changed = { ...(reaction ? { reaction } : {}), ...(severity ? { severity } : {}) }
+    await tx.update(allergies).set(changed).where(eq(allergies.id, same.id))
+    await audit(tx, actor, now, 'medical.update', 'allergy', same.id)
+    return { ...same, ...changed, recorded: 'updated' }
+  }
   const allergy: Allergy = {
     ...row(actor, now, input.dependentId, 'alg'),
     substance: input.substance,
@@ -59,7 +70,7 @@ export async function addAllergy(
   }
   await tx.insert(allergies).values(allergy)
   await audit(tx, actor, now, 'medical.create', 'allergy', allergy.id)
-  return allergy
+  return { ...allergy, recorded: 'new' }
 }
 
 export async function addCondition(

@@ -3,6 +3,8 @@ import { toE164Near } from '../../lib/phone.js'
 import { localDate } from '../../lib/timezone.js'
 import { findDependent, listDependentRows } from '../dependents/service.js'
 import { DomainError } from '../errors.js'
+import { listMedications } from '../medications/service.js'
+import { allergyConflict } from '../safety/allergy.js'
 import { defineTool } from '../tools.js'
 import { ageMonths, immunizationDueList, type ShotLine } from './immunization-schedule.js'
 import {
@@ -30,7 +32,11 @@ export const addAllergyTool = defineTool({
   readOnly: false,
   run: async ({ tx, actor, clock }, input) => {
     const d = await findDependent(tx, actor, input.dependent)
-    return addAllergy(tx, actor, clock.now(), { ...input, dependentId: d.id })
+    const allergy = await addAllergy(tx, actor, clock.now(), { ...input, dependentId: d.id })
+    // Plans already running that it rules out: said now, not at the next dose (docs/decisions/0036).
+    const plans = await listMedications(tx, actor, d.id)
+    const rulesOut = plans.filter((m) => allergyConflict(m.drugKey || m.name, [allergy])).map((m) => m.name)
+    return { ...allergy, rulesOut }
   },
 })
 

@@ -331,6 +331,8 @@ export async function flagDosesJustLogged(
         eq(doses.givenBy, actor.memberId),
         // Created during this turn: the clock only moves forward while the turn's transaction runs.
         gte(doses.createdAt, now),
+        // A dose this turn already flagged for another reason (an allergy) keeps that flag.
+        eq(doses.flagged, false),
         input.dependentId ? eq(doses.dependentId, input.dependentId) : undefined,
       ),
     )

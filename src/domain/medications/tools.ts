@@ -3,7 +3,7 @@ import { findDependent } from '../dependents/service.js'
 import { DomainError } from '../errors.js'
 import { findMemberByName } from '../families/queries.js'
 import { defineTool, type ToolContext } from '../tools.js'
-import { allergyWarning, checkLoggedDose } from './allergy.js'
+import { checkLoggedDose, planAllergyWarning } from './allergy.js'
 import { drugKey } from './drugs.js'
 import { AddMedicationInput, AdherenceInput, DrugQuestionInput, LogDoseInput, SlotDosesInput } from './input.js'
 import {
@@ -34,7 +34,7 @@ export const addMedicationTool = defineTool({
       responsibleMemberId: responsible?.id,
     })
     // Added all the same (a doctor may have prescribed it knowing), but never silently.
-    return { ...medication, allergyWarning: await allergyWarning(tx, actor, d, input.name) }
+    return { ...medication, allergyWarning: await planAllergyWarning(tx, actor, d, input.name) }
   },
 })
 
@@ -44,7 +44,7 @@ export const logDoseTool = defineTool({
   input: LogDoseInput,
   permission: 'doses:write',
   readOnly: false,
-  run: async ({ tx, actor, clock }, input) => {
+  run: async ({ tx, actor, clock, gateFindings }, input) => {
     const d = await findDependent(tx, actor, input.dependent)
     const dose = await logDose(tx, actor, clock.now(), {
       dependentId: d.id,
@@ -54,7 +54,7 @@ export const logDoseTool = defineTool({
       unit: input.unit,
       at: input.at ?? clock.now(),
     })
-    const allergy = await checkLoggedDose(tx, actor, clock.now(), dose, d)
+    const allergy = await checkLoggedDose(tx, actor, clock.now(), dose, d, gateFindings)
     return { dose, dependent: d.name, allergyWarning: allergy?.warning, parentsTold: allergy?.told }
   },
 })
@@ -72,7 +72,16 @@ export const logSlotDosesTool = defineTool({
       slot: input.slot,
       at: input.at ?? clock.now(),
     })
-    return { dependent: d.name, slot: input.slot, logged: logged.map((x) => x.drugName) }
+    // "Morning meds" names no drug for the gate to read: each dose is checked against her allergies here.
+    const allergyWarnings: string[] = []
+    let parentsTold = 0
+    for (const dose of logged) {
+      const allergy = await checkLoggedDose(tx, actor, clock.now(), dose, d)
+      if (!allergy) continue
+      allergyWarnings.push(allergy.warning)
+      parentsTold = allergy.told
+    }
+    return { dependent: d.name, slot: input.slot, logged: logged.map((x) => x.drugName), allergyWarnings, parentsTold }
   },
 })
 

@@ -89,13 +89,21 @@ export function findDoses(normalised: string, names: string[] = []): DoseMention
       const drug = drugOfWord(m[0])
       if (!drug || out.some((d) => d.drug === drug)) continue
       const index = m.index ?? 0
-      if (isNegated(windowBefore(s.text, index)) || (QUERY_LAST.test(s.text) && !ASK_TO_GIVE.test(s.text))) continue
-      if (takenBySender(s.text, index, names)) continue
+      if (notADose(s.text, index, m[0], names)) continue
       const mention = readMention(drug, m[0], s.text, normalised)
       if (mention) out.push(mention)
     }
   }
   return out
+}
+
+/** A drug word that is not a dose to check: "aspirin-free", "didn't give tylenol", "when was her last…", "I took". */
+function notADose(sentence: string, index: number, word: string, names: string[]): boolean {
+  // "aspirin-free Excedrin", "acetaminophen free": the product does not contain it.
+  if (/^[-\s]?free\b/.test(sentence.slice(index + word.length))) return true
+  if (isNegated(windowBefore(sentence, index))) return true
+  if (QUERY_LAST.test(sentence) && !ASK_TO_GIVE.test(sentence)) return true
+  return takenBySender(sentence, index, names)
 }
 
 /**

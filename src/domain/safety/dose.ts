@@ -91,6 +91,7 @@ function aspirin(
       ruleId: allergy.ruleId,
       reply: allergy.text + (given ? allergyAdvice(locale) : ''),
       alert: `${name}: aspirin ${given ? 'was given' : 'was asked about'}. ${allergy.text}`,
+      details: { drug: 'aspirin', intent: m.intent },
     }
     return dep ? { ...finding, dependentId: dep.id } : finding
   }
@@ -124,10 +125,13 @@ function allergyProblem(
  * signs of anaphylaxis ("swelling of the throat, lips or tongue… wheeze or difficulty breathing; hives")
  * and "Call 911"; health-facts §3.1.
  */
-function allergyAdvice(locale: string): string {
+export function allergyAdvice(locale: string, also = ''): string {
   const call = emergencyNumber(locale) ?? 'your local emergency number'
-  return ` Watch for hives, swelling of the lips, face or tongue, wheezing or trouble breathing: if you see any, call ${call} now. Otherwise call your doctor or pharmacist.`
+  return ` Watch for hives, swelling of the lips, face or tongue, wheezing or trouble breathing: if you see any, call ${call} now. Otherwise call your doctor or pharmacist${also}.`
 }
+
+/** US Poison Control, for a dose that broke a limit ([CHOP-EMERG] 800-222-1222). */
+const poisonControl = (locale: string) => (region(locale) === 'US' ? ' or Poison Control (1-800-222-1222)' : '')
 
 function doseDetails(c: DoseCase, count: number, at: number, history: DoseEvent[], mgPerKg: number | undefined) {
   const details: Record<string, number | string> = { drug: c.drug, intent: c.m.intent, dosesIn24h: count }
@@ -165,21 +169,23 @@ function blockedFinding(
   // With an allergy on record there is no "next dose" to offer.
   const nextAt = allergic ? undefined : next
   const wait = nextAt !== undefined && nextAt > now ? ` The next dose is allowed in ${formatWait(nextAt - now)}.` : ''
-  // A dose already given that broke a limit: the sender should ask someone who can judge it (US Poison Control:
-  // [CHOP-EMERG] 800-222-1222).
-  const poison = region(locale) === 'US' ? ' or Poison Control (1-800-222-1222)' : ''
+  // A dose already given that broke a limit: the sender should ask someone who can judge it (Poison
+  // Control too when it was too much or too soon, not for an allergy alone).
+  const poison = problems.some((p) => p.ruleId !== 'DOSE-ALLERGY') ? poisonControl(locale) : ''
   const first = problems[0] as Problem
   const advice =
     c.m.intent !== 'given'
       ? ''
       : allergic
-        ? allergyAdvice(locale)
+        ? allergyAdvice(locale, poison)
         : ` Please check with your doctor or pharmacist${poison}.`
+  // The parents hear every problem when an allergy is one of them; otherwise the first, as before.
+  const alertText = allergic ? problems.map((p) => p.text).join(' ') : first.text
   const finding: GateFinding = {
     tier: 'dose_blocked',
     ruleId: first.ruleId,
     reply: problems.map((p) => p.text).join(' ') + wait + advice,
-    alert: `${c.dep?.name ?? 'A child'}: ${c.label} ${c.m.intent === 'given' ? 'was given' : 'was asked about'}. ${first.text}${wait}`,
+    alert: `${c.dep?.name ?? 'A child'}: ${c.label} ${c.m.intent === 'given' ? 'was given' : 'was asked about'}. ${alertText}${wait}`,
     details: { ...details, rules: problems.map((p) => p.ruleId).join(',') },
   }
   if (c.dep) finding.dependentId = c.dep.id

@@ -9,28 +9,37 @@ const allergic = (dep: GateDependent, ...substances: string[]): GateDependent =>
 })
 
 describe('allergyConflict', () => {
+  const PAIN =
+    'ibuprofen’s label says not to use it after an allergic reaction to any other pain reliever or fever reducer'
   it.each([
-    // The drug itself, by any of its names.
+    // The drug itself, by any of its names or spellings.
     ['ibuprofen', ['Motrin'], ''],
     ['Advil', ['ibuprofen'], ''],
     ['acetaminophen', ['tylenol'], ''],
-    ['Amoxil', ['amoxicillin'], ''],
+    ['Amoxil', ['Amoxicillin'], ''],
     ['zyrtec', ['Cetirizine (hives)'], ''],
+    ['motrin', ['Ibuprophen'], ''], // the dose guard's misspellings
+    ['tylenol', ['acetominophen'], ''],
+    ['motrin', ['ibuprofen/Motrin'], ''],
+    ['cefdinir 300 mg', ['Cefdinir'], ''], // not in our brand table: the phrase itself
     // Groups the labels name.
     ['amoxicillin', ['penicillin'], 'amoxicillin is a penicillin'],
-    ['augmentin', ['Penicillins'], 'amoxicillin is a penicillin'],
+    ['amoxicilin', ['penicilin'], 'amoxicilin is a penicillin'],
+    ['augmentin', ['Penicillins'], 'amoxicillin-clavulanate is a penicillin'],
+    ['Amox-clav 400mg', ['penicillin-based antibiotics'], 'amox-clav is a penicillin'],
+    ['Penicillin VK 250', ['penicillin'], 'penicillin vk is a penicillin'],
+    ['ampicillin', ['amoxicillin'], 'ampicillin is a penicillin'],
+    ['amoxicillin', ['co-amoxiclav'], 'amoxicillin is a penicillin'],
+    ['augmentin', ['amox'], 'amoxicillin-clavulanate is a penicillin'],
+    ['amoxicillin', ['β-lactams'], 'amoxicillin is a penicillin, a β-lactam'],
     ['cephalexin', ['penicillin'], 'people allergic to penicillin have reacted to cephalosporins like cephalexin'],
-    [
-      'ibuprofen',
-      ['aspirin'],
-      'ibuprofen’s label says not to use it after an allergic reaction to any other pain reliever or fever reducer',
-    ],
-    [
-      'ibuprofen',
-      ['Tylenol'],
-      'ibuprofen’s label says not to use it after an allergic reaction to any other pain reliever or fever reducer',
-    ],
-    ['aspirin', ['NSAIDs'], 'aspirin is an NSAID like ibuprofen'],
+    ['cefdinir', ['amox'], 'people allergic to penicillin have reacted to cephalosporins like cefdinir'],
+    ['Keflex', ['cephalosporins'], 'cephalexin is a cephalosporin'],
+    ['ibuprofen', ['aspirin'], PAIN],
+    ['ibuprofen', ['Tylenol'], PAIN],
+    ['motrin', ['asprin'], PAIN],
+    ['aspirin', ['NSAIDs'], 'aspirin is an NSAID'],
+    ['aspirin', ['Advil'], 'aspirin is an NSAID'],
   ])('%s against an allergy to %j', (drug, substances, why) => {
     expect(
       allergyConflict(
@@ -46,6 +55,9 @@ describe('allergyConflict', () => {
     ['amoxicillin', ['sulfa']],
     ['ibuprofen', ['peanuts', 'latex', 'eggs']],
     ['cetirizine', ['penicillin']],
+    ['Vitamin D drops', ['vitamin E']], // an unknown word is not a drug
+    ["Children's liquid", ['drops']],
+    ['azithromycin', ['penicillin']], // a macrolide, not a β-lactam
   ])('%s is not ruled out by %j', (drug, substances) => {
     expect(
       allergyConflict(
@@ -94,6 +106,19 @@ describe('the dose guard reads allergies (DOSE-ALLERGY)', () => {
   it('an adult’s aspirin is checked against their allergies; without one it is not a red flag', () => {
     expect(ask(allergic(grandpa, 'NSAIDs'), 'gave Grandpa his aspirin').ruleId).toBe('DOSE-ALLERGY')
     expect(ask(grandpa, 'gave Grandpa his aspirin').tier).not.toBe('dose_blocked')
+  })
+
+  it('an allergy and too many doses: the parents hear both, and Poison Control is named', () => {
+    const history = [3, 9, 15, 21].map((h) => dose(sam, 'ibuprofen', hoursAgo(h)))
+    const out = ask(allergic(sam, 'aspirin'), 'gave Sam 5 ml of motrin', { doseHistory: history })
+    expect(out.ruleId).toBe('DOSE-ALLERGY')
+    expect(out.reply).toContain('Otherwise call your doctor or pharmacist or Poison Control (1-800-222-1222).')
+    expect(out.alert).toContain('Sam has an allergy to aspirin')
+    expect(out.alert).toMatch(/24 hours|a day/)
+  })
+
+  it('"aspirin-free" is not aspirin', () => {
+    expect(ask(allergic(grandpa, 'ibuprofen'), 'gave Grandpa aspirin-free Excedrin').tier).not.toBe('dose_blocked')
   })
 
   it('an allergy to something else changes nothing', () => {
