@@ -142,6 +142,17 @@ describe('a prescription photo on WhatsApp', () => {
     expect(usage[0]?.inputTokens).toBeGreaterThan(0)
   })
 
+  it('a recorded allergy that rules the drug out is said with the proposal, and again with YES', async () => {
+    await say(ANA, 'Grandpa is allergic to penicillin')
+    anthropic.reply(readingStep(AMOXICILLIN))
+    const warning =
+      '⚠️ Grandpa has an allergy to penicillin on record (amoxicillin is a penicillin). Check with the doctor or pharmacist before giving Amoxicillin.'
+    expect(await sendPhoto(ANA, { bytes: PNG, contentType: 'image/png' }, 'for grandpa')).toEqual([
+      `${warning}\n${PROPOSAL}`,
+    ])
+    expect(await say(ANA, 'YES')).toEqual([`${ADDED}\n${warning}`])
+  })
+
   it('drops the proposal on NO and creates nothing, even when YES follows', async () => {
     anthropic.reply(readingStep(AMOXICILLIN))
     await sendPhoto(ANA, { bytes: PNG, contentType: 'image/png' }, 'for grandpa')

@@ -53,6 +53,7 @@ async function confirm(ctx: ToolContext, payload: PrescriptionPayload, dependent
   const problems = await planProblems(ctx, payload.medication, who)
   if (problems.length) return { route: 'photo:blocked', replies: [blockedWords(problems, who.name)] }
   const out = await runTool(addMedicationTool, ctx, { ...payload.medication, dependent: who.id })
+  // Said again with the plan added: the warning may have been asked about long before this YES.
   const words = added(payload.medication, who.name)
   return { route: 'photo:added', replies: [out.allergyWarning ? `${words}\n${out.allergyWarning}` : words] }
 }

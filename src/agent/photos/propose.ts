@@ -1,6 +1,7 @@
 import { askQuestion, closeQuestion } from '../../domain/conversation/service.js'
 import { ageInDays } from '../../domain/dependents/age.js'
 import { type Dependent, listDependentRows } from '../../domain/dependents/service.js'
+import { planAllergyWarning } from '../../domain/medications/allergy.js'
 import { gateContext } from '../../domain/record/gate-context.js'
 import { regimenProblems } from '../../domain/safety/regimen.js'
 import type { ToolContext } from '../../domain/tools.js'
@@ -63,7 +64,10 @@ export async function proposeFor(ctx: ToolContext, plan: ProposedMedication, who
     return { route: 'photo:blocked', replies: [blockedWords(problems, who.name)] }
   }
   await ask(ctx, { medication: plan, dependentId: who.id }, [who])
-  return { route: 'photo:proposal', replies: [confirmQuestion(plan, who.name)] }
+  // A recorded allergy that rules the drug out is said before the YES, not after (docs/decisions/0036).
+  const allergy = await planAllergyWarning(ctx.tx, ctx.actor, who, plan.name)
+  const question = confirmQuestion(plan, who.name)
+  return { route: 'photo:proposal', replies: [allergy ? `${allergy}\n${question}` : question] }
 }
 
 async function ask(ctx: ToolContext, payload: PrescriptionPayload, options: Dependent[]) {
