@@ -6,7 +6,7 @@ import { FakeAnthropic } from '../fakes/anthropic.js'
 import { FakeSlack } from '../fakes/slack.js'
 import { ownerOfNewFamily } from '../support/family.js'
 import { AMOXICILLIN, PNG, readingStep } from '../support/photos.js'
-import { BOT_TOKEN, dm, type SlackTestApp, startSlackTestApp, TEAM } from '../support/slack.js'
+import { BOT_TOKEN, channelMessage, dm, type SlackTestApp, startSlackTestApp, TEAM } from '../support/slack.js'
 
 const ANA_SLACK = 'U0ANA0001'
 
@@ -35,6 +35,33 @@ afterEach(async () => {
 })
 
 const postedTo = (user: string) => t.slack.posted.filter((p) => p.channel === FakeSlack.dmOf(user)).map((p) => p.text)
+
+describe('a prescription photo in the family channel', () => {
+  it('is read and proposed in a thread under it, and YES in that thread adds it', async () => {
+    const FAMILY = 'C0FAMILY1'
+    expect((await t.command('/nanny', ANA_SLACK, 'here', { channel: FAMILY })).body).toMatch(/now your family channel/)
+    const file = t.slack.addFile(PNG, 'image/png')
+    anthropic.reply(readingStep(AMOXICILLIN))
+    const photo = { ...channelMessage(FAMILY, ANA_SLACK, 'for grandpa'), subtype: 'file_share', files: [file] }
+    await t.event(photo)
+    await t.settle()
+    expect(t.slack.fileRequests).toHaveLength(1)
+    const inThread = () => t.slack.posted.filter((p) => p.channel === FAMILY && p.thread_ts === photo.ts)
+    expect(inThread().at(-1)?.text).toMatch(/^From the photo: reply YES to add Amoxicillin 250 mg\/5 mL/)
+    await t.event(channelMessage(FAMILY, ANA_SLACK, 'yes', photo.ts))
+    await t.settle()
+    expect(inThread().at(-1)?.text).toBe('Added Amoxicillin 250 mg/5 mL for Grandpa. Reminders at 8am and 8pm.')
+  })
+
+  it('a file share from someone outside the family is left alone', async () => {
+    await t.command('/nanny', ANA_SLACK, 'here', { channel: 'C0FAMILY1' })
+    const file = t.slack.addFile(PNG, 'image/png')
+    await t.event({ ...channelMessage('C0FAMILY1', 'U0STRANGER1', ''), subtype: 'file_share', files: [file] })
+    await t.settle()
+    expect(t.slack.fileRequests).toEqual([])
+    expect(anthropic.requests).toEqual([])
+  })
+})
 
 describe('a prescription photo in a Slack DM', () => {
   it('is fetched with the bot token, read, proposed, and added on YES', async () => {

@@ -2,7 +2,7 @@ import { listFamilyChannels } from '../../domain/family-channel/service.js'
 import type { InboundMessage } from '../../domain/inbox/service.js'
 import { slackReplyAddress, slackUserAddress } from './address.js'
 import { type SlackFeatureDeps, slackActor } from './deps.js'
-import { plainText } from './inbound.js'
+import { isPersonMessage, mediaOf, plainText, slackEnvelope } from './inbound.js'
 
 /** How the family channel is recognised: `team:channel` (the domain stores it as an opaque key). */
 export const familyChannelKey = (team: string, channel: string) => `${team}:${channel}`
@@ -33,25 +33,6 @@ export class FamilyChannels {
   }
 }
 
-interface Envelope {
-  team_id?: string
-  event_id?: string
-  authorizations?: { user_id?: string; is_bot?: boolean }[]
-  event?: ChannelMessage
-}
-
-interface ChannelMessage {
-  type: string
-  channel?: string
-  channel_type?: string
-  user?: string
-  text?: string
-  ts?: string
-  thread_ts?: string
-  bot_id?: string
-  subtype?: string
-}
-
 /**
  * Every message in a family channel (not only mentions) from an active member of *that* family goes to
  * the pipeline and is answered in a thread under it, one conversation per thread. Anyone else's
@@ -61,11 +42,12 @@ interface ChannelMessage {
  */
 export function familyChannelHandler(d: SlackFeatureDeps, channels: FamilyChannels) {
   return async (body: unknown): Promise<void> => {
-    const envelope = body as Envelope
-    const e = envelope.event
-    const team = envelope.team_id
-    if (!team || !envelope.event_id || e?.type !== 'message' || e.channel_type === 'im' || e.bot_id || e.subtype) return
+    // The same validated envelope as DMs and mentions (inbound.ts): ids, timestamps and files checked.
+    const envelope = slackEnvelope(body)
+    const e = envelope?.event
+    if (!envelope || !e || e.type !== 'message' || e.channel_type === 'im' || !isPersonMessage(e)) return
     if (!e.channel || !e.user || !e.ts) return
+    const team = envelope.team_id
     const bot = envelope.authorizations?.find((a) => a.is_bot)?.user_id
     if (bot && e.text?.includes(`<@${bot}`)) return
     const familyId = await channels.familyOf(team, e.channel)
@@ -79,9 +61,11 @@ export function familyChannelHandler(d: SlackFeatureDeps, channels: FamilyChanne
       fromAddress: slackUserAddress(team, e.user),
       conversationKey: `slack:${team}:${e.channel}:${thread}`,
       body: plainText(e.text ?? '', { stripMention: false }),
+      // A photo shared there (a prescription) is read as one sent in a DM is (docs/decisions/0027).
+      media: mediaOf(e.files),
       meta: { replyTo: slackReplyAddress(team, e.user, e.channel, thread) },
     }
-    if (!message.body) return
+    if (!message.body && !message.media?.length) return
     const { id, duplicate } = await d.accept(message)
     d.log.info({ inboxId: id, kind: 'family-channel', duplicate }, 'inbound accepted')
   }

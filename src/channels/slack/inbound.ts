@@ -37,8 +37,20 @@ const Envelope = z.looseObject({
   }),
 })
 
-/** Subtypes that are still a person's message: a file shared in a DM or with a mention. */
+/** Subtypes that are still a person's message: a file shared (in a DM, with a mention, in a family channel). */
 const PERSON_SUBTYPES = new Set(['file_share'])
+
+export type SlackEnvelope = z.infer<typeof Envelope> & { authorizations?: { user_id?: string; is_bot?: boolean }[] }
+
+/** The event envelope, validated (ids, timestamps, files), or undefined when it is not one. */
+export function slackEnvelope(body: unknown): SlackEnvelope | undefined {
+  const parsed = Envelope.safeParse(body)
+  return parsed.success ? (parsed.data as SlackEnvelope) : undefined
+}
+
+/** A person's message: not a bot's (ours included), not an edit or another subtype; a file share is. */
+export const isPersonMessage = (event: SlackEnvelope['event']) =>
+  !event.bot_id && (!event.subtype || PERSON_SUBTYPES.has(event.subtype))
 
 const Command = z.looseObject({
   command: z.string(),
@@ -58,10 +70,10 @@ export type SlackInbound = { message: InboundMessage } | { ignored: string }
  * Messages from bots, including our own posts, and edits or other subtypes are ignored.
  */
 export function inboundFromEvent(body: unknown): SlackInbound {
-  const parsed = Envelope.safeParse(body)
-  if (!parsed.success) return { ignored: 'malformed' }
-  const { event_id: eventId, team_id: team, event } = parsed.data
-  if (event.bot_id || (event.subtype && !PERSON_SUBTYPES.has(event.subtype))) return { ignored: 'bot_or_subtype' }
+  const parsed = slackEnvelope(body)
+  if (!parsed) return { ignored: 'malformed' }
+  const { event_id: eventId, team_id: team, event } = parsed
+  if (!isPersonMessage(event)) return { ignored: 'bot_or_subtype' }
   if (!event.user || !event.channel || !event.ts) return { ignored: 'incomplete' }
   const mention = event.type === 'app_mention'
   if (!mention && !(event.type === 'message' && event.channel_type === 'im')) return { ignored: 'not_for_us' }
@@ -81,7 +93,7 @@ export function inboundFromEvent(body: unknown): SlackInbound {
 }
 
 /** Slack's file objects as inbox media: the private URL, the declared type and the size. */
-function mediaOf(files: z.infer<typeof Envelope>['event']['files']): InboundMedia[] {
+export function mediaOf(files: z.infer<typeof Envelope>['event']['files']): InboundMedia[] {
   const media: InboundMedia[] = []
   for (const f of files ?? []) {
     if (!f.url_private) continue
