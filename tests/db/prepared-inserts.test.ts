@@ -1,7 +1,10 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Db, openDatabase } from '../../src/db/client.js'
+import { type Db, MIGRATIONS_FOLDER, openDatabase } from '../../src/db/client.js'
 import { acceptInboundMany, lastLocationOf } from '../../src/domain/inbox/service.js'
 import { enqueueOutbox, enqueueOutboxMany, type NewOutboxMessage } from '../../src/domain/outbox/service.js'
 import { tempDir } from '../support/harness.js'
@@ -96,19 +99,26 @@ describe('the prepared outbox insert', () => {
 describe('migration 0022', () => {
   it("turns a stored 'null' location into SQL NULL", () => {
     db.close()
-    const sqlite = new Database(file)
+    // A file migrated up to 0021 only (a copy of the folder with the later migrations cut from its
+    // journal), holding what the old prepared insert wrote; then opened as the server opens it.
+    const folder = join(dir, 'migrations-0021')
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true })
+    const journalFile = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
+    journal.entries = journal.entries.filter((e) => e.tag < '0022')
+    writeFileSync(journalFile, JSON.stringify(journal))
+    const old = join(dir, 'old.db')
+    const sqlite = new Database(old)
+    migrate(drizzle(sqlite), { migrationsFolder: folder })
     sqlite
       .prepare(
         `INSERT INTO inbox (id, channel, external_id, from_address, conversation_key, body, media, location, meta, status, attempts, received_at, next_attempt_at)
          VALUES ('inb_old', 'sms', 'SMold', '+15550100001', 'sms:+15550100001', 'hi', '[]', 'null', '{}', 'done', 0, 0, 0)`,
       )
       .run()
-    // Forget that 0022 ran, so opening the file applies it again, as on a file from before it.
-    sqlite
-      .prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)')
-      .run()
     sqlite.close()
-    db = openDatabase(file)
+    file = old
+    db = openDatabase(old)
     expect(raw("SELECT location FROM inbox WHERE id = 'inb_old'")).toEqual([{ location: null }])
   })
 })

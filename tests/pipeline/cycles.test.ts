@@ -65,6 +65,9 @@ describe('cycle tracking by text', () => {
       'Logged for Tue 10 March: heavy flow; cramps, migraine. Private to you.',
     )
     expect(await say(JANE, 'BBT 35.8')).toEqual(['Logged for Tue 10 March: BBT 35.80 °C. Private to you.'])
+    expect(await say(JANE, 'bbt 36.9, drank last night')).toEqual([
+      'Logged for Tue 10 March: BBT 36.90 °C (disturbed: left out of the predictions). Private to you.',
+    ])
     for (const parent of [ANA, SAM]) expect(t.inboxOf(parent).join('\n')).not.toContain('35.8')
   })
 

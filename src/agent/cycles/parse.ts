@@ -25,6 +25,8 @@ export interface DayFields {
   flow?: Flow
   symptoms?: string[]
   bbt?: number
+  /** The temperature was disturbed: said with it ("BBT 36.9, hungover", "bbt 36.8 (sick)"). */
+  bbtDisturbed?: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -54,6 +56,15 @@ const FLOW =
   /\b(?:(spotting)|(light|medium|moderate|heavy)(?:\s+(?:flow|bleeding|period|day))?|flow\s*(?:is|:)?\s*(light|medium|moderate|heavy))\b/
 const BBT =
   /\b(?:bbt|basal(?:\s+body)?\s+temp(?:erature)?)\s*(?:is|was|of|:|=)?\s*(\d{2,3}(?:[.,]\d{1,2})?)\s*(?:°\s*)?(?:[cf]\b)?/
+/**
+ * What disturbs a waking temperature, as charting methods list it: illness or fever, alcohol the night
+ * before, a disturbed or short night, a reading taken late, travel, a new thermometer ([NFPI-DISTURB]
+ * naturalfamilyplanningireland.ie "What is a temperature disturbance?": "a disturbed temperature is
+ * marked … and discounted when interpreting the temperature chart"; [FETUK-DISTURB] fertilityet.org.uk:
+ * "alcohol (A), Late (L), … disturbed night (D), unwell (U), travel (T)"). Said with a BBT only.
+ */
+const DISTURBED =
+  /\b(?:disturbed|(?:i'?m |was |feeling |been )?(?:sick|ill|unwell|feverish)|fever|a cold|flu|hung ?over|hangover|alcohol|(?:had |some )?(?:drinks|wine|beer)|drank|(?:slept|sleeping) (?:badly|poorly|in)|bad (?:night|sleep)|(?:no|little|not much|hardly any) sleep|didn'?t sleep(?: well| much)?|overslept|(?:woke|got) up late|woke late|taken late|took it late|travel(?:l?ing)?|jet ?lag(?:ged)?|new thermometer)\b/g
 const CYCLE_WORD = /\b(?:period|flow|spotting|bbt|basal|cycle|symptoms?|menstrual|pms)\b/
 /** Words that may sit around a day entry without changing it. */
 const FILLER = new Set(
@@ -120,6 +131,11 @@ export function parseDayFields(text: string): DayFields | undefined {
   if (bbt?.[1]) {
     out.bbt = Number(bbt[1].replace(',', '.'))
     rest = rest.replace(bbt[0], ' ')
+    const disturbed = rest.replace(DISTURBED, ' ')
+    if (disturbed !== rest) {
+      out.bbtDisturbed = true
+      rest = disturbed
+    }
   }
   const flow = FLOW.exec(rest)
   if (flow) {
@@ -138,7 +154,7 @@ export function parseDayFields(text: string): DayFields | undefined {
   if (symptoms.length) out.symptoms = symptoms
   if (out.bbt === undefined && !out.flow && !symptoms.length) return undefined
   const stray = rest
-    .split(/[\s,;:.!&+/-]+/)
+    .split(/[\s,;:.!&+/()-]+/)
     .filter((w) => w && !FILLER.has(w) && !/^\d+$/.test(w) && !/^(?:days?|ago|yesterday|on|at)$/.test(w))
   return stray.length > 2 ? undefined : out
 }
@@ -214,7 +230,9 @@ function parseLog(text: string, today: string): CycleCommand | undefined {
   if (!CYCLE_WORD.test(text)) return undefined
   const day = parseDayFields(text)
   if (!day) return undefined
-  const when = /\b(yesterday|last night|(?:\d{1,2}|a|one|two|three) days? ago)\b/.exec(text)?.[1]
+  // A disturbed reading's "last night" is when she drank or slept badly, not the reading's date.
+  const dated = day.bbtDisturbed ? text.replace(/\blast night\b/g, ' ') : text
+  const when = /\b(yesterday|last night|(?:\d{1,2}|a|one|two|three) days? ago)\b/.exec(dated)?.[1]
   const date = when ? parseDate(when, today) : undefined
   return { kind: 'day', day, ...(date && date !== 'unclear' ? { date } : {}) }
 }

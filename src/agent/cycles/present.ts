@@ -121,11 +121,20 @@ export function presentHistory(
   )
 }
 
-function describeDay(d: { flow?: string | null; symptoms?: string[]; bbtC?: number | null; note?: string | null }) {
+interface DayWords {
+  flow?: string | null
+  symptoms?: string[]
+  bbtC?: number | null
+  bbtDisturbed?: boolean | null
+  note?: string | null
+}
+
+function describeDay(d: DayWords) {
+  const disturbed = d.bbtDisturbed ? ' (disturbed: left out of the predictions)' : ''
   const parts = [
     d.flow ? (d.flow === 'spotting' ? 'spotting' : `${d.flow} flow`) : undefined,
     d.symptoms?.length ? d.symptoms.join(', ') : undefined,
-    d.bbtC != null ? `BBT ${d.bbtC.toFixed(2)} °C` : undefined,
+    d.bbtC != null ? `BBT ${d.bbtC.toFixed(2)} °C${disturbed}` : undefined,
     d.note ? 'a note' : undefined,
   ].filter(Boolean)
   return parts.join('; ')
@@ -145,6 +154,6 @@ export function presentStart(
   return `${head}${extra}${next} Private to you.`
 }
 
-export function presentDay(date: string, day: { flow?: string | null; symptoms?: string[]; bbtC?: number | null }) {
+export function presentDay(date: string, day: DayWords) {
   return `Logged for ${dayName(date)}: ${describeDay(day)}. Private to you.`
 }

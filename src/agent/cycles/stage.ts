@@ -70,7 +70,12 @@ async function answer(turn: Turn, c: CycleCommand): Promise<string> {
     }
     case 'day': {
       const row = await call(turn, logCycleDayTool, { date: c.date, ...c.day })
-      return presentDay(row.date, { flow: row.flow, symptoms: c.day.symptoms, bbtC: row.bbtC })
+      return presentDay(row.date, {
+        flow: row.flow,
+        symptoms: c.day.symptoms,
+        bbtC: row.bbtC,
+        bbtDisturbed: row.bbtDisturbed,
+      })
     }
     case 'query':
       return await query(turn, c.what, c.whose, today)

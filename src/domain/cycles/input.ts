@@ -37,6 +37,12 @@ export const CycleDayInput = z
       .optional()
       .describe('Symptoms in a word or two each, e.g. cramps, headache, bloating, mood swings'),
     bbt: z.number().optional().describe('Basal body temperature as typed (°C 34–43 or °F 93–110)'),
+    bbtDisturbed: z
+      .boolean()
+      .optional()
+      .describe(
+        'She says the temperature was disturbed (ill, fever, alcohol, a bad night, taken late): left out of predictions',
+      ),
     note: z.string().trim().max(500).optional().describe('A free-text note for the day'),
   })
   .refine((d) => d.flow || d.symptoms?.length || d.bbt !== undefined || d.note, {

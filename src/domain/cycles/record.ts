@@ -21,7 +21,15 @@ export async function predictionInputs(tx: Tx, memberId: string): Promise<{ star
   const days = await tx
     .select({ date: cycleDays.date, c: cycleDays.bbtC })
     .from(cycleDays)
-    .where(and(eq(cycleDays.memberId, memberId), isNotNull(cycleDays.bbtC), gte(cycleDays.date, first)))
+    .where(
+      and(
+        eq(cycleDays.memberId, memberId),
+        isNotNull(cycleDays.bbtC),
+        // A reading she marked disturbed is discounted, as charting methods do (0028, "Disturbed readings").
+        eq(cycleDays.bbtDisturbed, false),
+        gte(cycleDays.date, first),
+      ),
+    )
     .orderBy(asc(cycleDays.date), asc(cycleDays.createdAt))
   return { starts, bbt: days.map((d) => ({ date: d.date, c: d.c as number })) }
 }

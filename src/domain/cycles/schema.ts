@@ -1,4 +1,4 @@
-import { id, index, integer, real, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
+import { bool, id, index, integer, real, table, text, timestamp, uniqueIndex } from '../../db/columns.js'
 import { families, members } from '../families/schema.js'
 
 /**
@@ -48,6 +48,11 @@ export const cycleDays = table(
     symptoms: text('symptoms'),
     /** Basal body temperature, °C (a reading typed in °F is converted). */
     bbtC: real('bbt_c'),
+    /**
+     * She said the reading was disturbed (ill, alcohol, a bad night, taken late): kept, shown, and left
+     * out of the predictions, as charting methods discount it (docs/decisions/0028, "Disturbed readings").
+     */
+    bbtDisturbed: bool('bbt_disturbed').notNull().default(false),
     /** Free text, sealed at rest. */
     note: text('note'),
     createdAt: timestamp('created_at').notNull(),

@@ -118,6 +118,8 @@ export interface DayEntry {
   flow?: Flow
   symptoms?: string[]
   bbtC?: number
+  /** The temperature was disturbed (ill, alcohol, a bad night, taken late): kept, left out of predictions. */
+  bbtDisturbed?: boolean
   note?: string
 }
 
@@ -138,6 +140,7 @@ export async function logCycleDay(tx: Tx, actor: ActorContext, now: Date, input:
     flow: input.flow ?? null,
     symptoms,
     bbtC: input.bbtC ?? null,
+    bbtDisturbed: input.bbtC !== undefined && input.bbtDisturbed === true,
     note: input.note?.trim() || null,
     createdAt: now,
   }
@@ -174,6 +177,8 @@ export interface HistoryDay {
   flow: Flow | null
   symptoms: string[]
   bbtC: number | null
+  /** She marked the temperature disturbed: shown, left out of the predictions. */
+  bbtDisturbed: boolean
   note: string | null
 }
 
@@ -204,6 +209,7 @@ export async function cycleHistory(
       flow: d.flow,
       symptoms: JSON.parse(tx.fields.open(d.symptoms) ?? '[]') as string[],
       bbtC: d.bbtC,
+      bbtDisturbed: d.bbtDisturbed,
       note: tx.fields.open(d.note),
     })),
     prediction: await predictionFor(tx, actor, now, owner),

@@ -54,8 +54,11 @@ export const logCycleDayTool = defineTool({
   input: CycleDayInput,
   permission: 'cycles:own',
   readOnly: false,
-  run: async ({ tx, actor, clock }, { bbt, ...rest }) =>
-    await logCycleDay(tx, actor, clock.now(), { ...rest, ...(bbt === undefined ? {} : { bbtC: bbtCelsius(bbt) }) }),
+  run: async ({ tx, actor, clock }, { bbt, bbtDisturbed, ...rest }) =>
+    await logCycleDay(tx, actor, clock.now(), {
+      ...rest,
+      ...(bbt === undefined ? {} : { bbtC: bbtCelsius(bbt), bbtDisturbed }),
+    }),
 })
 
 export const cyclePredictionTool = defineTool({

@@ -33,6 +33,12 @@ describe('parseCycle', () => {
     ['period symptoms: bloating, mood swings', { kind: 'day', day: { symptoms: ['bloating', 'mood swings'] } }],
     ['BBT 36.4', { kind: 'day', day: { bbt: 36.4 } }],
     ['bbt 97.6F', { kind: 'day', day: { bbt: 97.6 } }],
+    // A disturbed reading, said with it ([NFPI-DISTURB], [FETUK-DISTURB] in parse.ts).
+    ['BBT 36.9, hungover', { kind: 'day', day: { bbt: 36.9, bbtDisturbed: true } }],
+    ['bbt 36.8 (sick)', { kind: 'day', day: { bbt: 36.8, bbtDisturbed: true } }],
+    ['bbt 97.9F slept badly', { kind: 'day', day: { bbt: 97.9, bbtDisturbed: true } }],
+    ['BBT 36.7 taken late', { kind: 'day', day: { bbt: 36.7, bbtDisturbed: true } }],
+    ['bbt 36.6 - had some wine last night', { kind: 'day', day: { bbt: 36.6, bbtDisturbed: true } }],
     ['basal temp 36,55 yesterday', { kind: 'day', date: '2026-03-09', day: { bbt: 36.55 } }],
     ['when is my next period?', { kind: 'query', what: 'next' }],
     ['When will my period come', { kind: 'query', what: 'next' }],

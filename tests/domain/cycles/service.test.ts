@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { predictionInputs } from '../../../src/domain/cycles/record.js'
 import { cyclePeriods } from '../../../src/domain/cycles/schema.js'
 import { cycleTools } from '../../../src/domain/cycles/tools.js'
 import { runTool, type Tool } from '../../../src/domain/tools.js'
@@ -38,5 +39,30 @@ describe('logging a period start', () => {
     const { log, starts } = await jane()
     await expect(log('2026-02-30')).rejects.toMatchObject({ code: 'invalid_input' })
     expect(await starts()).toEqual([])
+  })
+})
+
+describe('a disturbed temperature', () => {
+  it('is kept and shown, and left out of what predictions read', async () => {
+    const temp = tempDb()
+    cleanup = temp.cleanup
+    const clock = new ManualClock('2026-03-20T15:00:00Z')
+    const ana = await ownerOfNewFamily(temp.db, clock.now())
+    const me = await joinedMember(temp.db, clock.now(), ana, { role: 'member', phone: '+15551230002', name: 'Jane' })
+    const tool = (name: string) => cycleTools.find((t) => t.name === name) as Tool
+    const run = (name: string, input: object) =>
+      temp.db.transaction((tx) => runTool(tool(name), { tx, actor: me, clock }, input))
+    await run('log_period_start', { date: '2026-03-10' })
+    await run('log_cycle_day', { date: '2026-03-18', bbt: 36.4 })
+    await run('log_cycle_day', { date: '2026-03-19', bbt: 36.95, bbtDisturbed: true })
+    await run('log_cycle_day', { date: '2026-03-20', bbt: 36.45 })
+    const inputs = await temp.db.read((tx) => predictionInputs(tx, me.memberId))
+    expect(inputs.bbt.map((r) => r.date)).toEqual(['2026-03-18', '2026-03-20'])
+    const history = (await run('cycle_history', {})) as { days: { date: string; bbtDisturbed: boolean }[] }
+    expect(history.days.map((d) => [d.date, d.bbtDisturbed])).toEqual([
+      ['2026-03-20', false],
+      ['2026-03-19', true],
+      ['2026-03-18', false],
+    ])
   })
 })

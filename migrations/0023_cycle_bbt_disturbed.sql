@@ -1,0 +1,1 @@
+ALTER TABLE `cycle_days` ADD `bbt_disturbed` integer DEFAULT false NOT NULL;
