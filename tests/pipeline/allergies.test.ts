@@ -7,12 +7,7 @@ const ANA = '+15551230001' // owner, New York
 const MARIA = '+15551230003' // the nanny
 let t: TestApp
 
-async function say(from: string, body: string): Promise<string[]> {
-  const before = t.inboxOf(from).length
-  await t.sms(from, body)
-  await t.settle()
-  return t.inboxOf(from).slice(before)
-}
+const say = (from: string, body: string) => t.say(from, body)
 
 beforeEach(async () => {
   // Thursday 5 March 2026, 10:00 am in New York.

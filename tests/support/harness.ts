@@ -84,6 +84,8 @@ export interface TestApp {
   outboxRows(): Promise<OutboxRow[]>
   /** The bodies the fake Twilio received for one phone number, in order. */
   inboxOf(phone: string): string[]
+  /** Texts `body` from `from` by SMS, settles, and returns what `from` received since. */
+  say(from: string, body: string): Promise<string[]>
   close(): Promise<void>
 }
 
@@ -169,6 +171,8 @@ export async function startTestApp(
     }
     throw new Error('settle: work kept appearing after 20 rounds')
   }
+  const inboxOf = (phone: string) =>
+    fake.messages.filter((m) => m.to.replace(/^whatsapp:/, '') === phone).map((m) => m.body)
   return {
     app,
     fake,
@@ -181,7 +185,13 @@ export async function startTestApp(
     outboxRows: async () => await app.mednanny.db.read((tx) => recentOutbox(tx, 10_000)),
     sms: (from, body, extra) => post('sms', from, body, extra),
     whatsapp: (from, body, extra) => post('whatsapp', from, body, extra),
-    inboxOf: (phone) => fake.messages.filter((m) => m.to.replace(/^whatsapp:/, '') === phone).map((m) => m.body),
+    inboxOf,
+    say: async (from, body) => {
+      const before = inboxOf(from).length
+      await post('sms', from, body)
+      await settle()
+      return inboxOf(from).slice(before)
+    },
     close: async () => {
       await app.close()
       if (!opts.fake) await fake.stop()
