@@ -42,15 +42,38 @@ describe('a prescription photo in the family channel', () => {
     expect((await t.command('/nanny', ANA_SLACK, 'here', { channel: FAMILY })).body).toMatch(/now your family channel/)
     const file = t.slack.addFile(PNG, 'image/png')
     anthropic.reply(readingStep(AMOXICILLIN))
-    const photo = { ...channelMessage(FAMILY, ANA_SLACK, 'for grandpa'), subtype: 'file_share', files: [file] }
+    const photo = {
+      ...channelMessage(FAMILY, ANA_SLACK, 'grandpa’s new prescription'),
+      subtype: 'file_share',
+      files: [file],
+    }
     await t.event(photo)
     await t.settle()
     expect(t.slack.fileRequests).toHaveLength(1)
     const inThread = () => t.slack.posted.filter((p) => p.channel === FAMILY && p.thread_ts === photo.ts)
     expect(inThread().at(-1)?.text).toMatch(/^From the photo: reply YES to add Amoxicillin 250 mg\/5 mL/)
+    // Her "yes" to something else in the channel is not the answer; the YES in the photo's thread is.
+    anthropic.reply({ text: 'Great!' })
+    await t.event(channelMessage(FAMILY, ANA_SLACK, 'yes'))
+    await t.settle()
+    expect(await t.app.mednanny.db.read((tx) => tx.select().from(medications))).toEqual([])
     await t.event(channelMessage(FAMILY, ANA_SLACK, 'yes', photo.ts))
     await t.settle()
     expect(inThread().at(-1)?.text).toBe('Added Amoxicillin 250 mg/5 mL for Grandpa. Reminders at 8am and 8pm.')
+  })
+
+  it('a family snapshot shared there is not for us: never fetched, never sent to the model, no reply', async () => {
+    await t.command('/nanny', ANA_SLACK, 'here', { channel: 'C0FAMILY1' })
+    const file = t.slack.addFile(PNG, 'image/png')
+    await t.event({
+      ...channelMessage('C0FAMILY1', ANA_SLACK, 'Leo at the beach!'),
+      subtype: 'file_share',
+      files: [file],
+    })
+    await t.settle()
+    expect(t.slack.fileRequests).toEqual([])
+    expect(anthropic.requests).toEqual([])
+    expect(t.slack.posted.filter((p) => p.channel === 'C0FAMILY1')).toEqual([])
   })
 
   it('a file share from someone outside the family is left alone', async () => {

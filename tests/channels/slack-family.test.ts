@@ -118,22 +118,32 @@ describe('/nanny here and the family channel', () => {
   })
 
   it('a parent chooses the channel digest’s time, or none; an unclear time changes nothing', async () => {
-    const here = async (text: string) => (await t.command('/nanny', ANA_SLACK, text, { channel: FAMILY })).body
+    const here = async (text: string, user = ANA_SLACK, channel = FAMILY) =>
+      (await t.command('/nanny', user, text, { channel })).body
     expect(await here('here 7:30pm')).toMatch(/post the daily digest here at 7:30 PM \(`\/nanny here 7pm` changes it\)/)
     await t.event(dm(MARIA, 'fed Leo 120 ml at 10:30'))
     await t.settle()
-    const channelPosts = async (iso: string) => {
+    const channelPosts = async (iso: string, channel = FAMILY) => {
       t.clock.set(iso)
       await t.app.mednanny.scheduler.tick()
       await t.settle()
-      return t.slack.posted.filter((p) => p.channel === FAMILY).length
+      return t.slack.posted.filter((p) => p.channel === channel).length
     }
     expect(await channelPosts('2026-03-10T23:29:00Z')).toBe(0) // 7:29 pm in New York
     expect(await channelPosts('2026-03-10T23:30:00Z')).toBe(1)
-    // "7" alone: morning or evening? Asked, and the 7:30 pm digest stays.
-    expect(await here('here 7')).toMatch(/^What time should the family channel’s digest come\?/)
-    expect(await here('here no digest')).toMatch(/post no daily digest here \(`\/nanny here 8pm` starts one\)/)
-    expect(await channelPosts('2026-03-11T23:30:00Z')).toBe(1) // no digest the next evening
+    // "7" alone: morning or evening? Asked, nothing changes: the 7:30 pm digest still comes the next day.
+    expect(await here('here 7')).toMatch(/^Nothing is set yet: what time should the family channel’s digest come\?/)
+    expect(await channelPosts('2026-03-11T23:30:00Z')).toBe(2)
+    // A caregiver is refused before any question about the time.
+    expect(await here('here 7', MARIA)).toMatch(/Only a parent/)
+    // Moving the channel with a plain `/nanny here` keeps the chosen time; polite words change nothing.
+    expect(await here('here please', ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:30 PM/)
+    expect(await here('here.', ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:30 PM/)
+    expect(await here('here no digest', ANA_SLACK, 'C0FAMILY2')).toMatch(
+      /post no daily digest here \(`\/nanny here 8pm` starts one\)/,
+    )
+    expect(await here('here', ANA_SLACK, 'C0FAMILY2')).toMatch(/post no daily digest here/)
+    expect(await channelPosts('2026-03-12T23:30:00Z', 'C0FAMILY2')).toBe(0) // no digest the next evening
     const digests = await t.app.mednanny.db.read((tx) =>
       tx.query.schedules.findMany({ where: (s, { eq: is }) => is(s.kind, 'digest') }),
     )

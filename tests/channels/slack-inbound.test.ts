@@ -59,6 +59,10 @@ describe('Slack inbound normalization', () => {
     expect(inboundFromEvent(envelope({ ...base, subtype: 'file_share', bot_id: 'B1', files: [file] }))).toEqual({
       ignored: 'bot_or_subtype',
     })
+    // A thread reply also sent to the channel is still the person's message (a YES in a thread, say).
+    expect(
+      inboundFromEvent(envelope({ ...base, text: 'yes', subtype: 'thread_broadcast', thread_ts: '1.000050' })),
+    ).toEqual({ message: expect.objectContaining({ body: 'yes' }) })
   })
 
   it('makes /sos text an SOS and keys a command by its trigger_id', () => {

@@ -64,7 +64,10 @@ const BBT =
  * "alcohol (A), Late (L), … disturbed night (D), unwell (U), travel (T)"). Said with a BBT only.
  */
 const DISTURBED =
-  /\b(?:disturbed|(?:i'?m |was |feeling |been )?(?:sick|ill|unwell|feverish)|fever|a cold|flu|hung ?over|hangover|alcohol|(?:had |some )?(?:drinks|wine|beer)|drank|(?:slept|sleeping) (?:badly|poorly|in)|bad (?:night|sleep)|(?:no|little|not much|hardly any) sleep|didn'?t sleep(?: well| much)?|overslept|(?:woke|got) up late|woke late|taken late|took it late|travel(?:l?ing)?|jet ?lag(?:ged)?|new thermometer)\b/g
+  /\b(?:disturbed|(?:i'?m |was |been )?(?:ill|unwell|feverish)|(?:i'?m |was |been )?sick(?! to my stomach)|fever|a cold|the flu|flu(?= ?(?:ish|-ish|like|symptoms)\b)|hung[ -]?over|hangover|alcohol|(?:had |some |two |a few |too many )?(?:drinks|wine|beers?|cocktails)|drank|drunk|(?:slept|sleeping) (?:badly|poorly|in)|bad (?:night|sleep)|late night|(?:no|little|not much|hardly any) sleep|didn'?t sleep(?: well| much)?|overslept|(?:woke|got) up late|woke late|taken late|took it late|travell?ed|travell?ing|jet[ -]?lag(?:ged)?|new thermometer|covid|(?:up|awake) with the baby|baby woke me(?: up)?)\b/g
+/** "no fever", "not sick", "without alcohol": a disturbance said not to have happened. */
+const NEGATED_BEFORE = /\b(?:no|not|never|without|n't|didn't have|wasn't|weren't|isn't)\s+(?:\w+\s+)?$/
+
 const CYCLE_WORD = /\b(?:period|flow|spotting|bbt|basal|cycle|symptoms?|menstrual|pms)\b/
 /** Words that may sit around a day entry without changing it. */
 const FILLER = new Set(
@@ -131,11 +134,10 @@ export function parseDayFields(text: string): DayFields | undefined {
   if (bbt?.[1]) {
     out.bbt = Number(bbt[1].replace(',', '.'))
     rest = rest.replace(bbt[0], ' ')
-    const disturbed = rest.replace(DISTURBED, ' ')
-    if (disturbed !== rest) {
-      out.bbtDisturbed = true
-      rest = disturbed
-    }
+    const said = [...rest.matchAll(DISTURBED)].filter((m) => !NEGATED_BEFORE.test(rest.slice(0, m.index)))
+    if (said.length) out.bbtDisturbed = true
+    // Either way the words are accounted for ("no fever" is not a stray word that rejects the entry).
+    rest = rest.replace(DISTURBED, ' ').replace(/\b(?:no|not|never|without)\b/g, ' ')
   }
   const flow = FLOW.exec(rest)
   if (flow) {

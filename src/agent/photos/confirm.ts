@@ -34,6 +34,8 @@ export function confirmPrescriptionStage(): Stage {
       const pending = await openQuestion(turn.tx, turn.actor, turn.clock.now())
       if (pending?.kind !== CONFIRM_PRESCRIPTION) return undefined
       const payload = pending.payload as PrescriptionPayload
+      // A proposal made in a family-channel thread is answered in that thread only.
+      if (payload.conversationKey && payload.conversationKey !== turn.message.conversationKey) return undefined
       const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
       if (NO.test(turn.text.trim())) {
         await closeQuestion(turn.tx, turn.actor)
@@ -82,5 +84,5 @@ async function answerWho(
   if (!who || who.split(/\s+/).length > MAX_WHO_WORDS) return undefined
   const picks = options.filter((d) => names(d, who) && isWholeName(d, who))
   if (picks.length !== 1 || !picks[0]) return undefined
-  return await proposeFor(ctx, payload.medication, picks[0])
+  return await proposeFor(ctx, payload.medication, picks[0], payload.conversationKey)
 }

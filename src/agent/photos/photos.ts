@@ -3,6 +3,7 @@ import { recordUsage } from '../../domain/assistant/service.js'
 import type { FetchMedia } from '../../domain/inbox/media.js'
 import { addMedicationTool } from '../../domain/medications/tools.js'
 import { can } from '../../domain/permissions.js'
+import { isSharedConversation } from '../../pipeline/conversation.js'
 import type { Finish, Outcome, Photos } from '../../pipeline/types.js'
 import { COULD_NOT_READ_NOW, NO_ASSISTANT_PHOTO, NOT_ALLOWED_ROLE, rejectedWords } from './present.js'
 import { propose } from './propose.js'
@@ -54,7 +55,8 @@ export function createPhotos(deps: PhotoDeps): Photos {
           ms,
         })
         if (!read.reading) return reply('photo:failed', COULD_NOT_READ_NOW)
-        return await propose({ tx, actor, clock }, read.reading, text)
+        const shared = isSharedConversation(message.conversationKey) ? message.conversationKey : undefined
+        return await propose({ tx, actor, clock }, read.reading, text, shared)
       }
     },
   }

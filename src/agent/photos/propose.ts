@@ -19,6 +19,11 @@ export const CONFIRM_TTL_MS = 2 * 60 * 60 * 1000
 export interface PrescriptionPayload {
   medication: ProposedMedication
   dependentId?: string
+  /**
+   * Set when the photo came in a conversation others share (a thread of the family channel): only a
+   * YES in that thread answers it, not the same parent's "yes" to something else in the channel.
+   */
+  conversationKey?: string
 }
 
 const NOT_A_DOCUMENT =
@@ -29,7 +34,14 @@ const NOT_A_DOCUMENT =
  * the sender's open question (and asked), for a dependent of the sender's own family matched by name on
  * the server; anything else gets an honest answer. Nothing is created here: only YES creates (confirm.ts).
  */
-export async function propose(ctx: ToolContext, reading: DocumentReading, caption: string): Promise<Outcome> {
+export async function propose(
+  ctx: ToolContext,
+  reading: DocumentReading,
+  caption: string,
+  /** The thread it came in, when others share that conversation (PrescriptionPayload.conversationKey). */
+  sharedConversation?: string,
+): Promise<Outcome> {
+  const shared = sharedConversation ? { conversationKey: sharedConversation } : {}
   if (reading.kind === 'not_a_document') return { route: 'photo:not_a_document', replies: [NOT_A_DOCUMENT] }
   if (reading.kind === 'other_document') return { route: 'photo:document', replies: [otherDocument(reading.summary)] }
   const read = planFromReading(reading)
@@ -42,7 +54,7 @@ export async function propose(ctx: ToolContext, reading: DocumentReading, captio
   if (everyone.length === 0) return { route: 'photo:nobody', replies: [NOBODY_YET] }
   const who = pickDependent(everyone, ctx.actor.memberId, caption, reading.patientName ?? '')
   if (!who) {
-    await ask(ctx, { medication: plan }, everyone)
+    await ask(ctx, { medication: plan, ...shared }, everyone)
     return {
       route: 'photo:which',
       replies: [
@@ -53,17 +65,26 @@ export async function propose(ctx: ToolContext, reading: DocumentReading, captio
       ],
     }
   }
-  return await proposeFor(ctx, plan, who)
+  return await proposeFor(ctx, plan, who, sharedConversation)
 }
 
 /** The proposal for one person: the dose guard's plan check, then the question that YES answers. */
-export async function proposeFor(ctx: ToolContext, plan: ProposedMedication, who: Dependent): Promise<Outcome> {
+export async function proposeFor(
+  ctx: ToolContext,
+  plan: ProposedMedication,
+  who: Dependent,
+  sharedConversation?: string,
+): Promise<Outcome> {
   const problems = await planProblems(ctx, plan, who)
   if (problems.length) {
     await closeQuestion(ctx.tx, ctx.actor)
     return { route: 'photo:blocked', replies: [blockedWords(problems, who.name)] }
   }
-  await ask(ctx, { medication: plan, dependentId: who.id }, [who])
+  await ask(
+    ctx,
+    { medication: plan, dependentId: who.id, ...(sharedConversation ? { conversationKey: sharedConversation } : {}) },
+    [who],
+  )
   // A recorded allergy that rules the drug out is said before the YES, not after (docs/decisions/0036).
   const allergy = await planAllergyWarning(ctx.tx, ctx.actor, who, plan.name)
   const question = confirmQuestion(plan, who.name)

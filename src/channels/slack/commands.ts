@@ -6,7 +6,6 @@ import { inviteMember } from '../../domain/families/service.js'
 import { roleWord } from '../../domain/families/words.js'
 import { setFamilyChannel } from '../../domain/family-channel/service.js'
 import { can } from '../../domain/permissions.js'
-import { DEFAULT_DIGEST_AT } from '../../domain/preferences/service.js'
 import { clockText, parseClock } from '../../lib/clock-words.js'
 import { SLACK_UNLINKED } from '../../pipeline/onboarding.js'
 import { replyForError } from '../../pipeline/replies.js'
@@ -66,32 +65,50 @@ export function registerNannySubcommands(app: App, d: SlackFeatureDeps, channels
   })
 }
 
-const firstWord = (text: string) => text.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
+const firstWord = (text: string) =>
+  text
+    .trim()
+    .split(/\s+/)[0]
+    ?.toLowerCase()
+    .replace(/[.!?,:]+$/, '') ?? ''
 const rest = (text: string) => text.trim().split(/\s+/).slice(1).join(' ')
 
 /**
  * `/nanny here [7pm | no digest]`: a parent makes the channel the family's (in a channel, not a DM), with
- * its daily digest at 8 PM, at the time given, or none. Saying it again changes the time.
+ * its daily digest at the time given, none, or — with no time — as it was (8 PM for a first channel).
+ * Other words ("please", the channel's own mention) change nothing.
  */
 async function chooseFamilyChannel(d: SlackFeatureDeps, channels: FamilyChannels, c: SlashCommand): Promise<string> {
   if (c.channel_id.startsWith('D')) return 'Type `/nanny here` in the channel your family should use, not in a DM.'
-  const digestAt = channelDigestTime(rest(c.text))
-  if (digestAt === undefined) {
-    return 'What time should the family channel’s digest come? Say it with am or pm, like `/nanny here 7pm`, or `/nanny here no digest`.'
-  }
+  const wanted = channelDigestTime(rest(c.text))
   const key = familyChannelKey(c.team_id, c.channel_id)
   try {
-    const familyId = await d.db.transaction(async (tx) => {
+    const result = await d.db.transaction(async (tx) => {
       const actor = await slackActor(tx, c.team_id, c.user_id)
       if (!actor) return undefined
+      // Who may comes before what time: a caregiver's "here 7" is refused, not asked about.
+      if (!can(actor.role, 'family:channel')) {
+        throw new DomainError(
+          'forbidden',
+          'family channel is for parents',
+          'Only a parent can choose the family channel.',
+        )
+      }
+      if (wanted === 'unclear') return 'unclear'
       const address = slackReplyAddress(c.team_id, c.user_id, c.channel_id)
-      await setFamilyChannel(tx, actor, d.clock.now(), { channel: 'slack', key, address }, digestAt)
-      return actor.familyId
+      const row = await setFamilyChannel(tx, actor, d.clock.now(), { channel: 'slack', key, address }, wanted)
+      return row
     })
-    if (!familyId) return SLACK_UNLINKED
-    channels.set(familyId, key)
-    const digest = digestAt
-      ? `post the daily digest here at ${clockText(digestAt)} (\`/nanny here 7pm\` changes it)`
+    if (!result) return SLACK_UNLINKED
+    if (result === 'unclear') {
+      return (
+        'Nothing is set yet: what time should the family channel’s digest come? Say it with am or pm, like ' +
+        '`/nanny here 7pm`, or `/nanny here no digest`.'
+      )
+    }
+    channels.set(result.familyId, key)
+    const digest = result.digestAt
+      ? `post the daily digest here at ${clockText(result.digestAt)} (\`/nanny here 7pm\` changes it)`
       : 'post no daily digest here (`/nanny here 8pm` starts one)'
     return (
       `This is now your family channel: I’ll answer family members here (in a thread) and ${digest}. ` +
@@ -104,15 +121,23 @@ async function chooseFamilyChannel(d: SlackFeatureDeps, channels: FamilyChannels
   }
 }
 
-/** What follows `/nanny here`: nothing (8 PM), a time, or "no digest"; undefined when the time is unclear. */
-function channelDigestTime(words: string): string | null | undefined {
+/**
+ * What follows `/nanny here`: a time, "no digest", or nothing that is about the digest ('keep'); 'unclear'
+ * when a time was meant but cannot be read ("here 7": morning or evening?).
+ */
+function channelDigestTime(words: string): string | null | 'keep' | 'unclear' {
   const w = words
-    .trim()
     .toLowerCase()
-    .replace(/[.!]+$/, '')
-  if (!w) return DEFAULT_DIGEST_AT
+    .replace(/<#[^>]*>/g, ' ') // the channel itself, as Slack escapes it
+    .replace(/\b(?:please|pls|now|thanks|thank you|for the family)\b/g, ' ')
+    .replace(/[.!]+/g, ' ')
+    .trim()
+  if (!w) return 'keep'
   if (/^(?:no digest|digest off|without (?:a |the )?digest|no)$/.test(w)) return null
-  return parseClock(w.replace(/^(?:digest\s+)?(?:at\s+)?/, '')) ?? undefined
+  if (!/\d|\bdigest\b|\bnoon\b|\bmidnight\b/.test(w)) return 'keep'
+  const time = w.replace(/^(?:digest\s+)?(?:at\s+)?/, '')
+  if (time === 'noon') return '12:00'
+  return parseClock(time) ?? 'unclear'
 }
 
 /**

@@ -2,7 +2,7 @@ import { listFamilyChannels } from '../../domain/family-channel/service.js'
 import type { InboundMessage } from '../../domain/inbox/service.js'
 import { slackReplyAddress, slackUserAddress } from './address.js'
 import { type SlackFeatureDeps, slackActor } from './deps.js'
-import { isPersonMessage, mediaOf, plainText, slackEnvelope } from './inbound.js'
+import { isPersonMessage, mediaOf, plainText, type SlackEnvelope, slackEnvelope } from './inbound.js'
 
 /** How the family channel is recognised: `team:channel` (the domain stores it as an opaque key). */
 export const familyChannelKey = (team: string, channel: string) => `${team}:${channel}`
@@ -34,6 +34,25 @@ export class FamilyChannels {
 }
 
 /**
+ * A person's message in a channel that is for us to consider: the same validated envelope as DMs and
+ * mentions (inbound.ts), not a mention of the app (the app_mention event answers those), and a file only
+ * when its words ask for it — a snapshot at the beach is for the family, and never reaches the model unasked.
+ */
+function channelEnvelope(body: unknown): SlackEnvelope | undefined {
+  const envelope = slackEnvelope(body)
+  const e = envelope?.event
+  if (!envelope || !e || e.type !== 'message' || e.channel_type === 'im' || !isPersonMessage(e)) return undefined
+  const bot = envelope.authorizations?.find((a) => a.is_bot)?.user_id
+  if (bot && e.text?.includes(`<@${bot}`)) return undefined
+  if (e.subtype === 'file_share' && !FOR_US.test(e.text ?? '')) return undefined
+  return envelope
+}
+
+/** Words with a shared file that mean "read this label": a prescription, a medicine, "add this". */
+const FOR_US =
+  /\b(?:prescriptions?|rx|pharmacy|label|medicines?|medications?|meds|antibiotics?|add (?:this|it)|read (?:this|it))\b/i
+
+/**
  * Every message in a family channel (not only mentions) from an active member of *that* family goes to
  * the pipeline and is answered in a thread under it, one conversation per thread. Anyone else's
  * messages there are left alone: no instructions posted into the family's conversation, and no answers
@@ -42,14 +61,10 @@ export class FamilyChannels {
  */
 export function familyChannelHandler(d: SlackFeatureDeps, channels: FamilyChannels) {
   return async (body: unknown): Promise<void> => {
-    // The same validated envelope as DMs and mentions (inbound.ts): ids, timestamps and files checked.
-    const envelope = slackEnvelope(body)
+    const envelope = channelEnvelope(body)
     const e = envelope?.event
-    if (!envelope || !e || e.type !== 'message' || e.channel_type === 'im' || !isPersonMessage(e)) return
-    if (!e.channel || !e.user || !e.ts) return
+    if (!envelope || !e?.channel || !e.user || !e.ts) return
     const team = envelope.team_id
-    const bot = envelope.authorizations?.find((a) => a.is_bot)?.user_id
-    if (bot && e.text?.includes(`<@${bot}`)) return
     const familyId = await channels.familyOf(team, e.channel)
     if (!familyId) return
     const actor = await d.db.read((tx) => slackActor(tx, team, e.user ?? ''))

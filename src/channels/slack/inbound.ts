@@ -37,8 +37,11 @@ const Envelope = z.looseObject({
   }),
 })
 
-/** Subtypes that are still a person's message: a file shared (in a DM, with a mention, in a family channel). */
-const PERSON_SUBTYPES = new Set(['file_share'])
+/**
+ * Subtypes that are still a person's message: a file shared (in a DM, with a mention, in a family
+ * channel), and a thread reply also sent to the channel ("Also send to #channel").
+ */
+const PERSON_SUBTYPES = new Set(['file_share', 'thread_broadcast'])
 
 export type SlackEnvelope = z.infer<typeof Envelope> & { authorizations?: { user_id?: string; is_bot?: boolean }[] }
 

@@ -19,19 +19,17 @@ export async function predictionInputs(tx: Tx, memberId: string): Promise<{ star
   const first = starts[Math.max(0, starts.length - (MAX_CYCLES_USED + 1))]
   if (!first) return { starts, bbt: [] }
   const days = await tx
-    .select({ date: cycleDays.date, c: cycleDays.bbtC })
+    .select({ date: cycleDays.date, c: cycleDays.bbtC, disturbed: cycleDays.bbtDisturbed })
     .from(cycleDays)
-    .where(
-      and(
-        eq(cycleDays.memberId, memberId),
-        isNotNull(cycleDays.bbtC),
-        // A reading she marked disturbed is discounted, as charting methods do (0028, "Disturbed readings").
-        eq(cycleDays.bbtDisturbed, false),
-        gte(cycleDays.date, first),
-      ),
-    )
+    .where(and(eq(cycleDays.memberId, memberId), isNotNull(cycleDays.bbtC), gte(cycleDays.date, first)))
     .orderBy(asc(cycleDays.date), asc(cycleDays.createdAt))
-  return { starts, bbt: days.map((d) => ({ date: d.date, c: d.c as number })) }
+  // The last reading logged for a day is that day's (a correction wins, bbt.ts); when she marked it
+  // disturbed the day has no reading, as charting methods discount it (0028, "Disturbed readings") —
+  // an earlier reading of the same day does not come back.
+  const lastOfDay = new Map<string, (typeof days)[number]>()
+  for (const d of days) lastOfDay.set(d.date, d)
+  const kept = [...lastOfDay.values()].filter((d) => !d.disturbed)
+  return { starts, bbt: kept.map((d) => ({ date: d.date, c: d.c as number })) }
 }
 
 /** Her prediction as of `today` (her local date), from her starts and temperatures. */

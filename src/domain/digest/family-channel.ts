@@ -17,10 +17,20 @@ export async function startFamilyChannelDigest(
   now: Date,
   at: string | null = DEFAULT_DIGEST_AT,
 ): Promise<void> {
+  for (const s of await channelDigests(tx, actor)) await stopDigestSchedule(tx, now, s.id)
+  if (at) await startDigestSchedule(tx, actor, now, at, { familyChannel: true })
+}
+
+/** The channel digest's time now (`HH:mm` on the family's clock), or null when there is none. */
+export async function familyChannelDigestAt(tx: Tx, actor: ActorContext): Promise<string | null> {
+  const [current] = await channelDigests(tx, actor)
+  return current ? current.dtstart.slice(11, 16) : null
+}
+
+async function channelDigests(tx: Tx, actor: ActorContext) {
   const active = await tx
-    .select({ id: schedules.id, detail: schedules.detail })
+    .select({ id: schedules.id, detail: schedules.detail, dtstart: schedules.dtstart })
     .from(schedules)
     .where(and(eq(schedules.familyId, actor.familyId), eq(schedules.kind, 'digest'), eq(schedules.status, 'active')))
-  for (const s of active.filter((row) => row.detail?.familyChannel)) await stopDigestSchedule(tx, now, s.id)
-  if (at) await startDigestSchedule(tx, actor, now, at, { familyChannel: true })
+  return active.filter((row) => row.detail?.familyChannel)
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import type { ActorContext } from '../actor.js'
 import { recordAudit } from '../audit/service.js'
-import { startFamilyChannelDigest } from '../digest/family-channel.js'
+import { familyChannelDigestAt, startFamilyChannelDigest } from '../digest/family-channel.js'
 import { DomainError } from '../errors.js'
 import { can } from '../permissions.js'
 import { DEFAULT_DIGEST_AT } from '../preferences/service.js'
@@ -18,9 +18,12 @@ export async function setFamilyChannel(
   actor: ActorContext,
   now: Date,
   input: { channel: 'slack'; key: string; address: string },
-  /** The channel's daily digest, `HH:mm` on the family's clock (default 20:00), or null for none. */
-  digestAt: string | null = DEFAULT_DIGEST_AT,
-): Promise<FamilyChannel> {
+  /**
+   * The channel's daily digest, `HH:mm` on the family's clock, or null for none; 'keep' (the default)
+   * keeps the current one when the family had a channel (moving it), else 20:00.
+   */
+  digestAt: string | null | 'keep' = 'keep',
+): Promise<FamilyChannel & { digestAt: string | null }> {
   if (!can(actor.role, 'family:channel')) {
     throw new DomainError('forbidden', 'family channel is for parents', 'Only a parent can choose the family channel.')
   }
@@ -28,21 +31,23 @@ export async function setFamilyChannel(
   if (taken && taken.familyId !== actor.familyId) {
     throw new DomainError('conflict', 'channel belongs to another family', 'This channel already belongs to a family.')
   }
+  const had = await familyChannelOf(tx, actor.familyId)
+  const at = digestAt !== 'keep' ? digestAt : had ? await familyChannelDigestAt(tx, actor) : DEFAULT_DIGEST_AT
   const row: FamilyChannel = { familyId: actor.familyId, ...input, setBy: actor.memberId, setAt: now }
   await tx
     .insert(familyChannels)
     .values(row)
     .onConflictDoUpdate({ target: familyChannels.familyId, set: { ...input, setBy: actor.memberId, setAt: now } })
-  await startFamilyChannelDigest(tx, actor, now, digestAt)
+  await startFamilyChannelDigest(tx, actor, now, at)
   await recordAudit(tx, now, {
     familyId: actor.familyId,
     actorMemberId: actor.memberId,
     action: 'family_channel.set',
     subjectType: 'family',
     subjectId: actor.familyId,
-    detail: { channel: input.channel, digestAt },
+    detail: { channel: input.channel, digestAt: at },
   })
-  return row
+  return { ...row, digestAt: at }
 }
 
 export async function familyChannelOf(tx: Tx, familyId: string): Promise<FamilyChannel | undefined> {

@@ -9,9 +9,9 @@ import { type EmergencyHit, findEmergency } from './emergency.js'
 import { FEVER_C, type FeverFacts, feverFinding, reportsFever, statedFeverHours } from './fever.js'
 import { emergencyWords, formatTemperature } from './replies.js'
 import { looksLikeLog } from './routine.js'
-import { ageDays, byAge, type Candidates, candidates, isMaternal, ownerAt } from './subject.js'
+import { ageDays, byAge, type Candidates, candidates, isMaternal, namedDependents, ownerAt } from './subject.js'
 import { extractTemperatures, type Reading } from './temperature.js'
-import { normalise, subjectBefore } from './text.js'
+import { normalise, sentences, subjectBefore } from './text.js'
 import { type GateDependent, type GateFinding, type GateInput, type GateOutcome, TIERS } from './types.js'
 import { urgentFinding } from './urgent.js'
 
@@ -37,10 +37,11 @@ export function evaluateGate(input: GateInput): GateOutcome {
   const ownFever = own.find((r) => r.celsius >= FEVER_C)
   if (!hit && ownFever) findings.push(maternalFever(ownFever, input.locale))
 
+  const ownBasalLog = basalNoteOnly(input, text)
   const facts: FeverFacts = {
     readings: childReadings,
     // A fever said in words counts only when no number was given ("Sam has a fever of 38.9, Maya is fine").
-    reported: !childReadings.length && reportsFever(text),
+    reported: !childReadings.length && !ownBasalLog && reportsFever(text),
     normalised: text,
     now: input.now,
     locale: input.locale,
@@ -59,6 +60,22 @@ export function evaluateGate(input: GateInput): GateOutcome {
     findings.push({ tier: 'routine_log', ruleId: 'LOG-ROUTINE', ...(high ? { details: readingDetails(high) } : {}) })
   }
   return outcome(findings)
+}
+
+/** Words for a child, so "bbt 36.5, baby has a fever" is still a child's fever. */
+const CHILD_WORDS =
+  /\b(?:baby|babies|son|daughter|kid|kids|child|children|toddler|newborn|infant|little one|he|she|him|her|his|they|them)\b/
+
+/**
+ * "BBT 37.4, fever": her own cycle log saying why the reading is off (a disturbed temperature), not a
+ * child's fever — every sentence that reports a fever also carries a basal reading, and no child is named
+ * or referred to. Anything else keeps the fever rules.
+ */
+function basalNoteOnly(input: GateInput, text: string): boolean {
+  const feverSentences = sentences(text).filter((s) => reportsFever(s.text))
+  if (!feverSentences.length) return false
+  if (namedDependents(input.text, text, input.dependents).length) return false
+  return feverSentences.every((s) => BASAL.test(s.text) && !CHILD_WORDS.test(s.text))
 }
 
 const push = (list: GateFinding[], f: GateFinding | undefined) => {

@@ -39,6 +39,12 @@ describe('parseCycle', () => {
     ['bbt 97.9F slept badly', { kind: 'day', day: { bbt: 97.9, bbtDisturbed: true } }],
     ['BBT 36.7 taken late', { kind: 'day', day: { bbt: 36.7, bbtDisturbed: true } }],
     ['bbt 36.6 - had some wine last night', { kind: 'day', day: { bbt: 36.6, bbtDisturbed: true } }],
+    ['bbt 36.6, hung-over', { kind: 'day', day: { bbt: 36.6, bbtDisturbed: true } }],
+    ['bbt 36.6 up with the baby', { kind: 'day', day: { bbt: 36.6, bbtDisturbed: true } }],
+    // Said not to have happened, or not a disturbance at all: a normal reading.
+    ['bbt 36.5, no fever', { kind: 'day', day: { bbt: 36.5 } }],
+    ['bbt 36.5 not sick', { kind: 'day', day: { bbt: 36.5 } }],
+    ['bbt 36.5 no alcohol', { kind: 'day', day: { bbt: 36.5 } }],
     ['basal temp 36,55 yesterday', { kind: 'day', date: '2026-03-09', day: { bbt: 36.55 } }],
     ['when is my next period?', { kind: 'query', what: 'next' }],
     ['When will my period come', { kind: 'query', what: 'next' }],

@@ -58,11 +58,21 @@ describe('a disturbed temperature', () => {
     await run('log_cycle_day', { date: '2026-03-20', bbt: 36.45 })
     const inputs = await temp.db.read((tx) => predictionInputs(tx, me.memberId))
     expect(inputs.bbt.map((r) => r.date)).toEqual(['2026-03-18', '2026-03-20'])
+    // A day's last entry is that day's: a typo corrected by a disturbed reading does not come back, and a
+    // reading marked disturbed afterwards is left out.
+    await run('log_cycle_day', { date: '2026-03-17', bbt: 39.6 })
+    await run('log_cycle_day', { date: '2026-03-17', bbt: 36.9, bbtDisturbed: true })
+    await run('log_cycle_day', { date: '2026-03-18', bbt: 36.4, bbtDisturbed: true })
+    const again = await temp.db.read((tx) => predictionInputs(tx, me.memberId))
+    expect(again.bbt).toEqual([{ date: '2026-03-20', c: 36.45 }])
     const history = (await run('cycle_history', {})) as { days: { date: string; bbtDisturbed: boolean }[] }
     expect(history.days.map((d) => [d.date, d.bbtDisturbed])).toEqual([
       ['2026-03-20', false],
       ['2026-03-19', true],
+      ['2026-03-18', true],
       ['2026-03-18', false],
+      ['2026-03-17', true],
+      ['2026-03-17', false],
     ])
   })
 })

@@ -26,6 +26,19 @@ describe('the red-flag gate on its labelled corpus', () => {
   })
 })
 
+describe('a basal temperature with a reason', () => {
+  const gate = (text: string) => evaluateGate({ ...BASE, text })
+  it('"BBT 37.4, fever" is her own cycle log, not an infant fever', () => {
+    expect(gate('bbt 37.4, fever').tier).not.toBe('urgent_fever')
+    expect(gate('BBT 37.2 feverish').tier).not.toBe('urgent_fever')
+  })
+  it('a child named or referred to still counts, with or without a BBT beside it', () => {
+    expect(gate('bbt 36.5. Maya has a fever').tier).toBe('urgent_fever')
+    expect(gate('bbt 36.5, baby has a fever').tier).toBe('urgent_fever')
+    expect(gate('she has a fever').tier).toBe('urgent_fever')
+  })
+})
+
 describe('what the gate answers', () => {
   it('alerts the parents for every tier from dose_blocked up, and for none below', () => {
     const alerted = (text: string) => evaluateGate({ ...BASE, text })
