@@ -62,18 +62,33 @@ describe('a prescription photo in the family channel', () => {
     expect(inThread().at(-1)?.text).toBe('Added Amoxicillin 250 mg/5 mL for Grandpa. Reminders at 8am and 8pm.')
   })
 
-  it('a family snapshot shared there is not for us: never fetched, never sent to the model, no reply', async () => {
+  it('a family snapshot shared there is not for us: never fetched, never shown to the model; its words are a message', async () => {
     await t.command('/nanny', ANA_SLACK, 'here', { channel: 'C0FAMILY1' })
     const file = t.slack.addFile(PNG, 'image/png')
-    await t.event({
-      ...channelMessage('C0FAMILY1', ANA_SLACK, 'Leo at the beach!'),
-      subtype: 'file_share',
-      files: [file],
-    })
+    const snapshot = { ...channelMessage('C0FAMILY1', ANA_SLACK, 'Grandpa at the beach!'), subtype: 'file_share' }
+    anthropic.reply({ text: 'Lovely!' })
+    await t.event({ ...snapshot, files: [file] })
     await t.settle()
     expect(t.slack.fileRequests).toEqual([])
-    expect(anthropic.requests).toEqual([])
-    expect(t.slack.posted.filter((p) => p.channel === 'C0FAMILY1')).toEqual([])
+    expect(anthropic.requests.map((_, i) => anthropic.images(i))).toEqual(anthropic.requests.map(() => []))
+    expect(t.slack.posted.filter((p) => p.channel === 'C0FAMILY1' && p.thread_ts === snapshot.ts)).toEqual([
+      expect.objectContaining({ text: 'Lovely!' }),
+    ])
+  })
+
+  it('a proposal made in a DM is not answered by a "yes" in the family channel', async () => {
+    await t.command('/nanny', ANA_SLACK, 'here', { channel: 'C0FAMILY1' })
+    const file = t.slack.addFile(PNG, 'image/png')
+    anthropic.reply(readingStep(AMOXICILLIN))
+    await t.event(dm(ANA_SLACK, 'for grandpa', { subtype: 'file_share', files: [file] }))
+    await t.settle()
+    anthropic.reply({ text: 'Sure.' })
+    await t.event(channelMessage('C0FAMILY1', ANA_SLACK, 'yes'))
+    await t.settle()
+    expect(await t.app.mednanny.db.read((tx) => tx.select().from(medications))).toEqual([])
+    await t.event(dm(ANA_SLACK, 'yes'))
+    await t.settle()
+    expect(await t.app.mednanny.db.read((tx) => tx.select().from(medications))).toHaveLength(1)
   })
 
   it('a file share from someone outside the family is left alone', async () => {

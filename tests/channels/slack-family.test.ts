@@ -138,7 +138,11 @@ describe('/nanny here and the family channel', () => {
     expect(await here('here 7', MARIA)).toMatch(/Only a parent/)
     // Moving the channel with a plain `/nanny here` keeps the chosen time; polite words change nothing.
     expect(await here('here please', ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:30 PM/)
-    expect(await here('here.', ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:30 PM/)
+    // Words that are not about the channel are a message, not a setting: to the pipeline, nothing moved.
+    expect(await here('here is the rash', ANA_SLACK, 'C0FAMILY3')).toBe('On it — I’ll answer in our direct messages.')
+    const where = await t.app.mednanny.db.read((tx) => tx.select().from(familyChannels))
+    expect(where.map((r) => r.key)).toEqual([`${TEAM}:C0FAMILY2`])
+    expect(await here('here 7:30 p.m.', ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:30 PM/)
     expect(await here('here no digest', ANA_SLACK, 'C0FAMILY2')).toMatch(
       /post no daily digest here \(`\/nanny here 8pm` starts one\)/,
     )

@@ -65,8 +65,8 @@ const BBT =
  */
 const DISTURBED =
   /\b(?:disturbed|(?:i'?m |was |been )?(?:ill|unwell|feverish)|(?:i'?m |was |been )?sick(?! to my stomach)|fever|a cold|the flu|flu(?= ?(?:ish|-ish|like|symptoms)\b)|hung[ -]?over|hangover|alcohol|(?:had |some |two |a few |too many )?(?:drinks|wine|beers?|cocktails)|drank|drunk|(?:slept|sleeping) (?:badly|poorly|in)|bad (?:night|sleep)|late night|(?:no|little|not much|hardly any) sleep|didn'?t sleep(?: well| much)?|overslept|(?:woke|got) up late|woke late|taken late|took it late|travell?ed|travell?ing|jet[ -]?lag(?:ged)?|new thermometer|covid|(?:up|awake) with the baby|baby woke me(?: up)?)\b/g
-/** "no fever", "not sick", "without alcohol": a disturbance said not to have happened. */
-const NEGATED_BEFORE = /\b(?:no|not|never|without|n't|didn't have|wasn't|weren't|isn't)\s+(?:\w+\s+)?$/
+/** "no fever", "not sick", "without alcohol", "don't have a cold": a disturbance said not to have happened. */
+const NEGATED_BEFORE = /(?:\b(?:no|not|never|without)|n't(?:\s+have)?)\s+(?:(?:a|any|at all|been|much|really)\s+)?$/
 
 const CYCLE_WORD = /\b(?:period|flow|spotting|bbt|basal|cycle|symptoms?|menstrual|pms)\b/
 /** Words that may sit around a day entry without changing it. */
@@ -126,6 +126,28 @@ function monthDay(text: string, today: string): string | undefined {
     : out
 }
 
+/**
+ * Whether the words say the reading was disturbed, and the text without those words — a negated one
+ * ("no fever") removed with its negation, so neither counts as a stray word; any other "not" stays.
+ */
+function disturbance(text: string): { disturbed: boolean; remaining: string } {
+  let disturbed = false
+  let remaining = ''
+  let from = 0
+  for (const m of text.matchAll(DISTURBED)) {
+    const at = m.index ?? 0
+    const before = text.slice(from, at)
+    const negation = NEGATED_BEFORE.exec(text.slice(0, at))
+    if (negation && negation.index >= from) remaining += `${text.slice(from, negation.index)} `
+    else {
+      disturbed = true
+      remaining += `${before} `
+    }
+    from = at + m[0].length
+  }
+  return { disturbed, remaining: remaining + text.slice(from) }
+}
+
 /** Flow, symptoms and BBT in `text`; undefined when something else is said too (more than two stray words). */
 export function parseDayFields(text: string): DayFields | undefined {
   let rest = ` ${text} `
@@ -134,10 +156,9 @@ export function parseDayFields(text: string): DayFields | undefined {
   if (bbt?.[1]) {
     out.bbt = Number(bbt[1].replace(',', '.'))
     rest = rest.replace(bbt[0], ' ')
-    const said = [...rest.matchAll(DISTURBED)].filter((m) => !NEGATED_BEFORE.test(rest.slice(0, m.index)))
-    if (said.length) out.bbtDisturbed = true
-    // Either way the words are accounted for ("no fever" is not a stray word that rejects the entry).
-    rest = rest.replace(DISTURBED, ' ').replace(/\b(?:no|not|never|without)\b/g, ' ')
+    const { disturbed, remaining } = disturbance(rest)
+    if (disturbed) out.bbtDisturbed = true
+    rest = remaining
   }
   const flow = FLOW.exec(rest)
   if (flow) {

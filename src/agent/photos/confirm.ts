@@ -2,6 +2,7 @@ import { closeQuestion, openQuestion, type PendingQuestion } from '../../domain/
 import { findDependent, listDependentRows } from '../../domain/dependents/service.js'
 import { addMedicationTool } from '../../domain/medications/tools.js'
 import { runTool, type ToolContext } from '../../domain/tools.js'
+import { isSharedConversation } from '../../pipeline/conversation.js'
 import type { Outcome, Stage, Turn } from '../../pipeline/types.js'
 import { added, blockedWords, DROPPED, whoQuestion } from './present.js'
 import { CONFIRM_PRESCRIPTION, names, type PrescriptionPayload, planProblems, proposeFor } from './propose.js'
@@ -34,8 +35,10 @@ export function confirmPrescriptionStage(): Stage {
       const pending = await openQuestion(turn.tx, turn.actor, turn.clock.now())
       if (pending?.kind !== CONFIRM_PRESCRIPTION) return undefined
       const payload = pending.payload as PrescriptionPayload
-      // A proposal made in a family-channel thread is answered in that thread only.
-      if (payload.conversationKey && payload.conversationKey !== turn.message.conversationKey) return undefined
+      // A proposal made in a family-channel thread is answered in that thread only, and one made in a DM
+      // is not answered by a "yes" said in the family channel.
+      const here = turn.message.conversationKey
+      if (payload.conversationKey ? payload.conversationKey !== here : isSharedConversation(here)) return undefined
       const ctx: ToolContext = { tx: turn.tx, actor: turn.actor, clock: turn.clock }
       if (NO.test(turn.text.trim())) {
         await closeQuestion(turn.tx, turn.actor)

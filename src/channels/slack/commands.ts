@@ -19,7 +19,8 @@ const MENTION = /^<@([A-Z0-9]{2,40})(?:\|([^>]*))?>\s+as\s+(.+)$/i
 const ADD_USAGE = 'Usage: `/nanny add @person as caregiver` (or parent, family member, viewer, emergency contact).'
 
 type Ack = (response?: string) => Promise<void>
-type Handler = (c: SlashCommand, ack: Ack) => Promise<void>
+/** Handles the subcommand; `false` declines it, and the text goes to the pipeline like any `/nanny` text. */
+type Handler = (c: SlashCommand, ack: Ack) => Promise<void | false>
 
 /**
  * `/nanny log`, `/nanny here`, `/nanny add @user as …` and `/nanny join`, answered at once (they need
@@ -38,7 +39,11 @@ export function registerNannySubcommands(app: App, d: SlackFeatureDeps, channels
       })
       await ack(words || undefined)
     },
-    here: async (c, ack) => await ack(await chooseFamilyChannel(d, channels, c)),
+    // "/nanny here is the rash": not about the channel, and not to be swallowed.
+    here: async (c, ack) => {
+      if (channelDigestTime(rest(c.text)) === 'not_ours') return false
+      await ack(await chooseFamilyChannel(d, channels, c))
+    },
     add: async (c, ack) => await ack(await addSlackUser(d, c)),
     // Consent to an invitation, the way YES is by text (0006): stored as YES for the pipeline.
     join: async (c, ack) => {
@@ -61,16 +66,11 @@ export function registerNannySubcommands(app: App, d: SlackFeatureDeps, channels
     const ack = (args as { ack?: Ack }).ack
     const handler = c.command === '/nanny' && c.text !== undefined ? handlers[firstWord(c.text)] : undefined
     if (!handler || !ack) return await args.next()
-    await handler(c as SlashCommand, ack)
+    if ((await handler(c as SlashCommand, ack)) === false) return await args.next()
   })
 }
 
-const firstWord = (text: string) =>
-  text
-    .trim()
-    .split(/\s+/)[0]
-    ?.toLowerCase()
-    .replace(/[.!?,:]+$/, '') ?? ''
+const firstWord = (text: string) => text.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
 const rest = (text: string) => text.trim().split(/\s+/).slice(1).join(' ')
 
 /**
@@ -94,7 +94,7 @@ async function chooseFamilyChannel(d: SlackFeatureDeps, channels: FamilyChannels
           'Only a parent can choose the family channel.',
         )
       }
-      if (wanted === 'unclear') return 'unclear'
+      if (wanted === 'unclear' || wanted === 'not_ours') return 'unclear'
       const address = slackReplyAddress(c.team_id, c.user_id, c.channel_id)
       const row = await setFamilyChannel(tx, actor, d.clock.now(), { channel: 'slack', key, address }, wanted)
       return row
@@ -122,22 +122,24 @@ async function chooseFamilyChannel(d: SlackFeatureDeps, channels: FamilyChannels
 }
 
 /**
- * What follows `/nanny here`: a time, "no digest", or nothing that is about the digest ('keep'); 'unclear'
- * when a time was meant but cannot be read ("here 7": morning or evening?).
+ * What follows `/nanny here`: nothing but polite words or the channel's own mention ('keep'), "no digest"
+ * (null), a time, 'unclear' when a time was meant but cannot be read ("here 7": morning or evening?),
+ * and 'not_ours' for anything else ("here is the rash"), which is a message, not a setting.
  */
-function channelDigestTime(words: string): string | null | 'keep' | 'unclear' {
+function channelDigestTime(words: string): string | null | 'keep' | 'unclear' | 'not_ours' {
   const w = words
     .toLowerCase()
     .replace(/<#[^>]*>/g, ' ') // the channel itself, as Slack escapes it
-    .replace(/\b(?:please|pls|now|thanks|thank you|for the family)\b/g, ' ')
-    .replace(/[.!]+/g, ' ')
+    .replace(/\b(?:please|pls|thanks|thank you)\b/g, ' ')
+    .replace(/[!]+|\.+$/g, ' ')
     .trim()
   if (!w) return 'keep'
-  if (/^(?:no digest|digest off|without (?:a |the )?digest|no)$/.test(w)) return null
-  if (!/\d|\bdigest\b|\bnoon\b|\bmidnight\b/.test(w)) return 'keep'
+  if (/^(?:no digest|digest off|no daily digest|without (?:a |the )?digest|off)$/.test(w)) return null
   const time = w.replace(/^(?:digest\s+)?(?:at\s+)?/, '')
   if (time === 'noon') return '12:00'
-  return parseClock(time) ?? 'unclear'
+  const clock = parseClock(time)
+  if (clock) return clock
+  return /^(?:digest\b|at\b|\d)/.test(w) ? 'unclear' : 'not_ours'
 }
 
 /**

@@ -35,8 +35,7 @@ export class FamilyChannels {
 
 /**
  * A person's message in a channel that is for us to consider: the same validated envelope as DMs and
- * mentions (inbound.ts), not a mention of the app (the app_mention event answers those), and a file only
- * when its words ask for it — a snapshot at the beach is for the family, and never reaches the model unasked.
+ * mentions (inbound.ts), and not a mention of the app (the app_mention event answers those).
  */
 function channelEnvelope(body: unknown): SlackEnvelope | undefined {
   const envelope = slackEnvelope(body)
@@ -44,7 +43,6 @@ function channelEnvelope(body: unknown): SlackEnvelope | undefined {
   if (!envelope || !e || e.type !== 'message' || e.channel_type === 'im' || !isPersonMessage(e)) return undefined
   const bot = envelope.authorizations?.find((a) => a.is_bot)?.user_id
   if (bot && e.text?.includes(`<@${bot}`)) return undefined
-  if (e.subtype === 'file_share' && !FOR_US.test(e.text ?? '')) return undefined
   return envelope
 }
 
@@ -76,8 +74,10 @@ export function familyChannelHandler(d: SlackFeatureDeps, channels: FamilyChanne
       fromAddress: slackUserAddress(team, e.user),
       conversationKey: `slack:${team}:${e.channel}:${thread}`,
       body: plainText(e.text ?? '', { stripMention: false }),
-      // A photo shared there (a prescription) is read as one sent in a DM is (docs/decisions/0027).
-      media: mediaOf(e.files),
+      // A file shared there is read as one sent in a DM is (docs/decisions/0027) only when its words ask
+      // for it: a snapshot at the beach is for the family and never reaches the model unasked. Its text
+      // ("Leo has a fever, see the thermometer") is a message like any other.
+      media: FOR_US.test(e.text ?? '') ? mediaOf(e.files) : [],
       meta: { replyTo: slackReplyAddress(team, e.user, e.channel, thread) },
     }
     if (!message.body && !message.media?.length) return

@@ -22,7 +22,8 @@ export async function predictionInputs(tx: Tx, memberId: string): Promise<{ star
     .select({ date: cycleDays.date, c: cycleDays.bbtC, disturbed: cycleDays.bbtDisturbed })
     .from(cycleDays)
     .where(and(eq(cycleDays.memberId, memberId), isNotNull(cycleDays.bbtC), gte(cycleDays.date, first)))
-    .orderBy(asc(cycleDays.date), asc(cycleDays.createdAt))
+    // Ids grow with time (lib/ids.ts): they order two entries of the same millisecond.
+    .orderBy(asc(cycleDays.date), asc(cycleDays.createdAt), asc(cycleDays.id))
   // The last reading logged for a day is that day's (a correction wins, bbt.ts); when she marked it
   // disturbed the day has no reading, as charting methods discount it (0028, "Disturbed readings") —
   // an earlier reading of the same day does not come back.

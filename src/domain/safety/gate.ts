@@ -9,13 +9,11 @@ import { type EmergencyHit, findEmergency } from './emergency.js'
 import { FEVER_C, type FeverFacts, feverFinding, reportsFever, statedFeverHours } from './fever.js'
 import { emergencyWords, formatTemperature } from './replies.js'
 import { looksLikeLog } from './routine.js'
-import { ageDays, byAge, type Candidates, candidates, isMaternal, namedDependents, ownerAt } from './subject.js'
+import { ageDays, byAge, type Candidates, candidates, isMaternal, ownerAt } from './subject.js'
 import { extractTemperatures, type Reading } from './temperature.js'
-import { normalise, sentences, subjectBefore } from './text.js'
+import { normalise, subjectBefore } from './text.js'
 import { type GateDependent, type GateFinding, type GateInput, type GateOutcome, TIERS } from './types.js'
 import { urgentFinding } from './urgent.js'
-
-const BASAL = /\b(?:bbt|basal)\b/
 
 export function evaluateGate(input: GateInput): GateOutcome {
   const text = normalise(input.text)
@@ -28,8 +26,9 @@ export function evaluateGate(input: GateInput): GateOutcome {
   const readings = extractTemperatures(text)
   // A reading the sender gives of herself ("my temp is 38.3") is hers, not a child's.
   const own = maternalRecord ? readings.filter((r) => subjectBefore(r.sentence, r.index, names) === 'self') : []
-  // A basal body temperature ("BBT 35.8") is the sender's own cycle tracking, never a child's reading.
-  const childReadings = readings.filter((r) => !own.includes(r) && !BASAL.test(r.sentence))
+  // A basal body temperature ("BBT 35.8") is the sender's own cycle tracking, never a child's reading —
+  // that number only: "bbt 36.5, baby 38.5" still has a child's 38.5.
+  const childReadings = readings.filter((r) => !own.includes(r) && !isBasalReading(r))
   const findings: GateFinding[] = []
 
   const hit = findEmergency(text, { maternalRecord, dependentNames: names })
@@ -37,7 +36,7 @@ export function evaluateGate(input: GateInput): GateOutcome {
   const ownFever = own.find((r) => r.celsius >= FEVER_C)
   if (!hit && ownFever) findings.push(maternalFever(ownFever, input.locale))
 
-  const ownBasalLog = basalNoteOnly(input, text)
+  const ownBasalLog = basalNoteOnly(text)
   const facts: FeverFacts = {
     readings: childReadings,
     // A fever said in words counts only when no number was given ("Sam has a fever of 38.9, Maya is fine").
@@ -62,21 +61,23 @@ export function evaluateGate(input: GateInput): GateOutcome {
   return outcome(findings)
 }
 
-/** Words for a child, so "bbt 36.5, baby has a fever" is still a child's fever. */
-const CHILD_WORDS =
-  /\b(?:baby|babies|son|daughter|kid|kids|child|children|toddler|newborn|infant|little one|he|she|him|her|his|they|them)\b/
+/** The number written right after "BBT" / "basal temp": hers, not a child's. */
+function isBasalReading(r: Reading): boolean {
+  return BASAL_BEFORE.test(r.sentence.slice(0, r.index))
+}
+const BASAL_BEFORE = /\b(?:bbt|basal(?:\s+body)?(?:\s+temp(?:erature)?)?)\s*(?:is|was|of|:|=)?\s*$/
 
 /**
- * "BBT 37.4, fever": her own cycle log saying why the reading is off (a disturbed temperature), not a
- * child's fever — every sentence that reports a fever also carries a basal reading, and no child is named
- * or referred to. Anything else keeps the fever rules.
+ * The whole message is her cycle entry with a word of why the reading is off — "BBT 37.4, fever",
+ * "bbt 37.2 feverish" — and nothing else: no other sentence, number, child or person. Only then is
+ * "fever" hers; anything more keeps every fever rule (a reviewer found a list of child words let
+ * "my boy has a fever" through).
  */
-function basalNoteOnly(input: GateInput, text: string): boolean {
-  const feverSentences = sentences(text).filter((s) => reportsFever(s.text))
-  if (!feverSentences.length) return false
-  if (namedDependents(input.text, text, input.dependents).length) return false
-  return feverSentences.every((s) => BASAL.test(s.text) && !CHILD_WORDS.test(s.text))
+function basalNoteOnly(text: string): boolean {
+  return BASAL_FEVER_NOTE.test(text.trim())
 }
+const BASAL_FEVER_NOTE =
+  /^(?:my\s+)?(?:bbt|basal(?:\s+body)?\s+temp(?:erature)?)\s*(?:is|was|of|:|=)?\s*\d{2,3}(?:[.,]\d{1,2})?\s*(?:°\s*)?(?:[cf]\b)?\s*[,;:-]?\s*(?:a\s+)?(?:fever|feverish|(?:i\s+have|i'?m|with)\s+(?:a\s+)?(?:fever|feverish))[.!]*$/
 
 const push = (list: GateFinding[], f: GateFinding | undefined) => {
   if (f) list.push(f)

@@ -45,6 +45,7 @@ describe('parseCycle', () => {
     ['bbt 36.5, no fever', { kind: 'day', day: { bbt: 36.5 } }],
     ['bbt 36.5 not sick', { kind: 'day', day: { bbt: 36.5 } }],
     ['bbt 36.5 no alcohol', { kind: 'day', day: { bbt: 36.5 } }],
+    ["bbt 36.5, don't have a cold", { kind: 'day', day: { bbt: 36.5 } }],
     ['basal temp 36,55 yesterday', { kind: 'day', date: '2026-03-09', day: { bbt: 36.55 } }],
     ['when is my next period?', { kind: 'query', what: 'next' }],
     ['When will my period come', { kind: 'query', what: 'next' }],
@@ -83,6 +84,9 @@ describe('parseCycle', () => {
     'day 1 of amoxicillin',
     'day 1 at the new daycare went well',
     'I think the cycle of the washing machine is broken and it made a heavy noise',
+    // A "not" that is not a disturbance's stays a word: these are not her entries.
+    "bbt 36.5 not mine, my sister's",
+    'BBT 36.5 - is that not high',
   ])('leaves “%s” to the next stage', (text) => {
     expect(parseCycle(text, TODAY)).toBeUndefined()
   })

@@ -32,10 +32,23 @@ describe('a basal temperature with a reason', () => {
     expect(gate('bbt 37.4, fever').tier).not.toBe('urgent_fever')
     expect(gate('BBT 37.2 feverish').tier).not.toBe('urgent_fever')
   })
-  it('a child named or referred to still counts, with or without a BBT beside it', () => {
-    expect(gate('bbt 36.5. Maya has a fever').tier).toBe('urgent_fever')
-    expect(gate('bbt 36.5, baby has a fever').tier).toBe('urgent_fever')
-    expect(gate('she has a fever').tier).toBe('urgent_fever')
+  it.each([
+    'bbt 36.5. Maya has a fever',
+    'bbt 36.5, baby has a fever',
+    'she has a fever',
+    // A reviewer's list: anything beyond "BBT <n>, fever" keeps every fever rule.
+    'bbt 36.5 and my boy has a fever',
+    'bbt 36.5, my girl has a fever',
+    'BBT 36.5, my 6 week old has a fever',
+    'bbt 36.5, the baby’s fever',
+    'bbt 36.5, fever since last night. the baby is fussy',
+    'bbt 36.5, fever 38.9',
+    'bbt 36.5, fever 102F',
+    'bbt 36.4 and the little guy is burning up',
+    'bbt 36.5, baby 38.5',
+    'bbt thermometer: 7 week old has a fever',
+  ])('"%s" is still a child’s fever', (text) => {
+    expect(gate(text).tier).toBe('urgent_fever')
   })
 })
 
