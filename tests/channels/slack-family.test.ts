@@ -143,6 +143,10 @@ describe('/nanny here and the family channel', () => {
     const where = await t.app.mednanny.db.read((tx) => tx.select().from(familyChannels))
     expect(where.map((r) => r.key)).toEqual([`${TEAM}:C0FAMILY2`])
     expect(await here('here 7:30 p.m.', ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:30 PM/)
+    expect(await here('here: 7pm', ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:00 PM/)
+    for (const text of ['here.', 'here now', 'here for the family']) {
+      expect(await here(text, ANA_SLACK, 'C0FAMILY2')).toMatch(/at 7:00 PM/)
+    }
     expect(await here('here no digest', ANA_SLACK, 'C0FAMILY2')).toMatch(
       /post no daily digest here \(`\/nanny here 8pm` starts one\)/,
     )

@@ -66,7 +66,8 @@ const BBT =
 const DISTURBED =
   /\b(?:disturbed|(?:i'?m |was |been )?(?:ill|unwell|feverish)|(?:i'?m |was |been )?sick(?! to my stomach)|fever|a cold|the flu|flu(?= ?(?:ish|-ish|like|symptoms)\b)|hung[ -]?over|hangover|alcohol|(?:had |some |two |a few |too many )?(?:drinks|wine|beers?|cocktails)|drank|drunk|(?:slept|sleeping) (?:badly|poorly|in)|bad (?:night|sleep)|late night|(?:no|little|not much|hardly any) sleep|didn'?t sleep(?: well| much)?|overslept|(?:woke|got) up late|woke late|taken late|took it late|travell?ed|travell?ing|jet[ -]?lag(?:ged)?|new thermometer|covid|(?:up|awake) with the baby|baby woke me(?: up)?)\b/g
 /** "no fever", "not sick", "without alcohol", "don't have a cold": a disturbance said not to have happened. */
-const NEGATED_BEFORE = /(?:\b(?:no|not|never|without)|n't(?:\s+have)?)\s+(?:(?:a|any|at all|been|much|really)\s+)?$/
+const NEGATED_BEFORE =
+  /(?:\b(?:no|not|never|without|dont|didnt|wasnt|isnt|havent|hasnt|werent)|n['’]t)(?:\s+have)?\s+(?:(?:a|any|at all|been|much|really|feeling|that|very)\s+)?$/
 
 const CYCLE_WORD = /\b(?:period|flow|spotting|bbt|basal|cycle|symptoms?|menstrual|pms)\b/
 /** Words that may sit around a day entry without changing it. */

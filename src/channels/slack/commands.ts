@@ -70,7 +70,13 @@ export function registerNannySubcommands(app: App, d: SlackFeatureDeps, channels
   })
 }
 
-const firstWord = (text: string) => text.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
+/** "here", "here.", "here:" are one subcommand; a `here` that declines passes the text on whole. */
+const firstWord = (text: string) =>
+  text
+    .trim()
+    .split(/\s+/)[0]
+    ?.toLowerCase()
+    .replace(/[.!?,:]+$/, '') ?? ''
 const rest = (text: string) => text.trim().split(/\s+/).slice(1).join(' ')
 
 /**
@@ -130,13 +136,14 @@ function channelDigestTime(words: string): string | null | 'keep' | 'unclear' | 
   const w = words
     .toLowerCase()
     .replace(/<#[^>]*>/g, ' ') // the channel itself, as Slack escapes it
-    .replace(/\b(?:please|pls|thanks|thank you)\b/g, ' ')
-    .replace(/[!]+|\.+$/g, ' ')
+    .replace(/\b(?:please|pls|thanks|thank you|now|for the family|for our family)\b/g, ' ')
+    .replace(/^[\s.!?,:]+|[!]+|\.+$/g, ' ')
     .trim()
   if (!w) return 'keep'
   if (/^(?:no digest|digest off|no daily digest|without (?:a |the )?digest|off)$/.test(w)) return null
   const time = w.replace(/^(?:digest\s+)?(?:at\s+)?/, '')
   if (time === 'noon') return '12:00'
+  if (time === 'midnight') return 'unclear'
   const clock = parseClock(time)
   if (clock) return clock
   return /^(?:digest\b|at\b|\d)/.test(w) ? 'unclear' : 'not_ours'

@@ -24,11 +24,13 @@ export function evaluateGate(input: GateInput): GateOutcome {
     .filter((n) => n.length > 1)
   const maternalRecord = isMaternal(input)
   const readings = extractTemperatures(text)
-  // A reading the sender gives of herself ("my temp is 38.3") is hers, not a child's.
-  const own = maternalRecord ? readings.filter((r) => subjectBefore(r.sentence, r.index, names) === 'self') : []
-  // A basal body temperature ("BBT 35.8") is the sender's own cycle tracking, never a child's reading —
-  // that number only: "bbt 36.5, baby 38.5" still has a child's 38.5.
-  const childReadings = readings.filter((r) => !own.includes(r) && !isBasalReading(r))
+  // A basal body temperature ("BBT 35.8") is the sender's own cycle tracking, not a child's reading.
+  const basal = (r: Reading) => isBasal(r, names)
+  // A reading the sender gives of herself ("my temp is 38.3", and her BBT) is hers, not a child's.
+  const own = maternalRecord
+    ? readings.filter((r) => basal(r) || subjectBefore(r.sentence, r.index, names) === 'self')
+    : []
+  const childReadings = readings.filter((r) => !own.includes(r) && !basal(r))
   const findings: GateFinding[] = []
 
   const hit = findEmergency(text, { maternalRecord, dependentNames: names })
@@ -61,23 +63,41 @@ export function evaluateGate(input: GateInput): GateOutcome {
   return outcome(findings)
 }
 
-/** The number written right after "BBT" / "basal temp": hers, not a child's. */
-function isBasalReading(r: Reading): boolean {
-  return BASAL_BEFORE.test(r.sentence.slice(0, r.index))
+/**
+ * Her basal temperature, not a child's: in a sentence that mentions BBT/basal and refers to no child
+ * (no name, no child word, no age), every reading is hers ("bbt today 35.8", "35.8 bbt", "bbt: 36.2
+ * yesterday, 35.9 today"); where a child is referred to, only the number written right after "BBT" is
+ * ("bbt 36.5, baby 38.5" has a child's 38.5; "maya: bbt 38.4" is Maya's). When in doubt, it is a
+ * child's reading: the fever rules then apply.
+ */
+function isBasal(r: Reading, names: string[]): boolean {
+  if (!BASAL.test(r.sentence)) return false
+  const child =
+    CHILD_REF.test(r.sentence) || names.some((n) => new RegExp(`\\b${escapeRegExp(n)}(?:s|'s|’s)?\\b`).test(r.sentence))
+  if (!child) return true
+  return BASAL_BEFORE.test(r.sentence.slice(0, r.index)) && !names.some((n) => r.sentence.slice(0, r.index).includes(n))
 }
+const BASAL = /\b(?:bbt|basal)\b/
 const BASAL_BEFORE = /\b(?:bbt|basal(?:\s+body)?(?:\s+temp(?:erature)?)?)\s*(?:is|was|of|:|=)?\s*$/
+/** Words for a child or a child's age: a sentence with one is about a child, BBT or not. */
+const CHILD_REF =
+  /\b(?:bab(?:y|ys|ies)|sons?|daughters?|boys?|girls?|kids?|kiddos?|child(?:ren)?|toddlers?|newborns?|infants?|twins|lo|ds|dd|bub|youngest|oldest|little (?:one|guy|man|girl|boy)|wee one|he|she|him|her|his|they|them|\d+\s*(?:weeks?|wks?|months?|mos?|days?)(?:\s*old)?)\b/
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * The whole message is her cycle entry with a word of why the reading is off — "BBT 37.4, fever",
- * "bbt 37.2 feverish" — and nothing else: no other sentence, number, child or person. Only then is
- * "fever" hers; anything more keeps every fever rule (a reviewer found a list of child words let
- * "my boy has a fever" through).
+ * "bbt 36.9 (fever)", "bbt 37.1, slight fever last night" — and nothing else: no other sentence, number,
+ * child or person. Only then is "fever" hers; anything more keeps every fever rule (a reviewer found a
+ * list of child words let "my boy has a fever" through).
  */
 function basalNoteOnly(text: string): boolean {
-  return BASAL_FEVER_NOTE.test(text.trim())
+  const m = BASAL_ENTRY.exec(text.trim())
+  return m !== null && FEVER_NOTE.test(text.trim().slice(m[0].length))
 }
-const BASAL_FEVER_NOTE =
-  /^(?:my\s+)?(?:bbt|basal(?:\s+body)?\s+temp(?:erature)?)\s*(?:is|was|of|:|=)?\s*\d{2,3}(?:[.,]\d{1,2})?\s*(?:°\s*)?(?:[cf]\b)?\s*[,;:-]?\s*(?:a\s+)?(?:fever|feverish|(?:i\s+have|i'?m|with)\s+(?:a\s+)?(?:fever|feverish))[.!]*$/
+const BASAL_ENTRY =
+  /^(?:my\s+)?(?:bbt|basal(?:\s+body)?\s+temp(?:erature)?)\s*(?:is|was|of|:|=)?\s*\d{2,3}(?:[.,]\d{1,2})?\s*(?:°\s*)?(?:[cf]\b)?/
+const FEVER_NOTE =
+  /^[\s,;:()-]*(?:i\s+have\s+|i'?m\s+|with\s+|had\s+)?(?:a\s+)?(?:slight\s+|mild\s+|low[- ]grade\s+|bit of a\s+)?(?:fever|feverish)(?:\s+(?:last night|since last night|yesterday|this morning|today|again))?[\s.!)]*$/
 
 const push = (list: GateFinding[], f: GateFinding | undefined) => {
   if (f) list.push(f)

@@ -46,6 +46,8 @@ describe('parseCycle', () => {
     ['bbt 36.5 not sick', { kind: 'day', day: { bbt: 36.5 } }],
     ['bbt 36.5 no alcohol', { kind: 'day', day: { bbt: 36.5 } }],
     ["bbt 36.5, don't have a cold", { kind: 'day', day: { bbt: 36.5 } }],
+    ['bbt 36.5 not feeling sick', { kind: 'day', day: { bbt: 36.5 } }],
+    ['bbt 36.5 wasnt sick', { kind: 'day', day: { bbt: 36.5 } }],
     ['basal temp 36,55 yesterday', { kind: 'day', date: '2026-03-09', day: { bbt: 36.55 } }],
     ['when is my next period?', { kind: 'query', what: 'next' }],
     ['When will my period come', { kind: 'query', what: 'next' }],

@@ -47,8 +47,42 @@ describe('a basal temperature with a reason', () => {
     'bbt 36.4 and the little guy is burning up',
     'bbt 36.5, baby 38.5',
     'bbt thermometer: 7 week old has a fever',
+    'maya: bbt 38.4',
+    'took maya’s temp with my bbt: 38.6',
+    'bbt 36.5, her temp 38.5',
   ])('"%s" is still a child’s fever', (text) => {
     expect(gate(text).tier).toBe('urgent_fever')
+  })
+
+  // Maya is 7 weeks old: a child's 35.8 would be FEVER-U3M-LOW. Her own BBT, however written, is not.
+  it.each([
+    'BBT 35.8',
+    'bbt today 35.8',
+    'BBT this morning: 35.85',
+    'bbt at 35.9',
+    'bbt ~35.8',
+    'bbt - 35.8',
+    'BBT (oral) 35.8',
+    'bbt reading 35.8',
+    'bbt 6am 35.8',
+    '35.8 bbt',
+    'temp 35.8 (bbt)',
+    'bbt 35.8 / 35.9 retake',
+    'bbt: 36.2 yesterday, 35.9 today',
+    'bbt of about 35.8',
+    'bbt 96.4F',
+    'my bbt is 35.7',
+    'bbt 36.9 (fever)',
+    'bbt 37.1, fever last night',
+    'bbt 36.8, slight fever',
+    'bbt 36.5; fever',
+  ])('"%s" is her own cycle log, not an alarm about Maya', (text) => {
+    expect(['urgent_fever', 'emergency']).not.toContain(gate(text).tier)
+  })
+
+  it('a postpartum mother’s own fever in a BBT is her emergency, not lost', () => {
+    const out = evaluateGate({ ...BASE, ...postpartum, text: 'BBT 38.4' })
+    expect(out.tier).toBe('emergency')
   })
 })
 
