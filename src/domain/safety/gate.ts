@@ -11,7 +11,7 @@ import { emergencyWords, formatTemperature } from './replies.js'
 import { looksLikeLog } from './routine.js'
 import { ageDays, byAge, type Candidates, candidates, isMaternal, ownerAt } from './subject.js'
 import { extractTemperatures, type Reading } from './temperature.js'
-import { normalise, subjectBefore } from './text.js'
+import { editDistance, normalise, subjectBefore } from './text.js'
 import { type GateDependent, type GateFinding, type GateInput, type GateOutcome, TIERS } from './types.js'
 import { urgentFinding } from './urgent.js'
 
@@ -25,12 +25,17 @@ export function evaluateGate(input: GateInput): GateOutcome {
   const maternalRecord = isMaternal(input)
   const readings = extractTemperatures(text)
   // A basal body temperature ("BBT 35.8") is the sender's own cycle tracking, not a child's reading.
-  const basal = (r: Reading) => isBasal(r, names)
+  const basal = (r: Reading) => isBasal(r, text, names)
   // A reading the sender gives of herself ("my temp is 38.3", and her BBT) is hers, not a child's.
   const own = maternalRecord
-    ? readings.filter((r) => basal(r) || subjectBefore(r.sentence, r.index, names) === 'self')
+    ? readings.filter((r) => basal(r) || (subjectBefore(r.sentence, r.index, names) === 'self' && !aboutAChild(r)))
     : []
   const childReadings = readings.filter((r) => !own.includes(r) && !basal(r))
+  // "my 7 week old is 38.3", "checked with my bbt thermometer: 38.3": the "my" is not her own temperature.
+  function aboutAChild(r: Reading): boolean {
+    const before = r.sentence.slice(0, r.index)
+    return CHILD_REF.test(before) || BBT_AS_DEVICE.test(before)
+  }
   const findings: GateFinding[] = []
 
   const hit = findEmergency(text, { maternalRecord, dependentNames: names })
@@ -38,7 +43,8 @@ export function evaluateGate(input: GateInput): GateOutcome {
   const ownFever = own.find((r) => r.celsius >= FEVER_C)
   if (!hit && ownFever) findings.push(maternalFever(ownFever, input.locale))
 
-  const ownBasalLog = basalNoteOnly(text)
+  // "BBT 37.2, fever?": her cycle log's note, when the message refers to no child (isBasal).
+  const ownBasalLog = BASAL.test(text) && !refersToChild(text, names)
   const facts: FeverFacts = {
     readings: childReadings,
     // A fever said in words counts only when no number was given ("Sam has a fever of 38.9, Maya is fine").
@@ -64,40 +70,51 @@ export function evaluateGate(input: GateInput): GateOutcome {
 }
 
 /**
- * Her basal temperature, not a child's: in a sentence that mentions BBT/basal and refers to no child
- * (no name, no child word, no age), every reading is hers ("bbt today 35.8", "35.8 bbt", "bbt: 36.2
- * yesterday, 35.9 today"); where a child is referred to, only the number written right after "BBT" is
- * ("bbt 36.5, baby 38.5" has a child's 38.5; "maya: bbt 38.4" is Maya's). When in doubt, it is a
- * child's reading: the fever rules then apply.
+ * Her basal temperature, not a child's. When in doubt it is a child's, and the fever rules apply:
+ * - the BBT thermometer used as a thermometer ("checked Maya with my bbt thermometer: 38.3") → a child's;
+ * - a message that refers to no child (no name or nickname, even misspelt by a letter; no child word,
+ *   age, or a site used on children) and mentions BBT is her cycle log: its readings are hers, except a
+ *   number said as a fever ("bbt 36.5, fever 38.9"), which is a child's;
+ * - where a child is referred to, only the BBT's own number is hers — right after "bbt" with nothing
+ *   about a child before it anywhere in the message ("bbt 35.8, up with maya all night") or right
+ *   before it ("35.8 bbt") — so "bbt 36.5, maya has a fever" is still Maya's fever in words, and "maya:
+ *   bbt 38.4", "Maya feels warm. bbt 38.4" and "bbt 36.4 and my 3yo is 40.3" are the child's readings
+ *   (and "Maya woke at 5 so my bbt is off: 35.8" an alarm she did not need: the price of never missing).
+ * Reviews shaped this (docs/decisions/0028, "Disturbed readings"): a rule by sentence missed "Maya feels
+ * hot. bbt thermometer says 38.4"; a rule by position alone raised infant alarms for "bbt today 35.8".
  */
-function isBasal(r: Reading, names: string[]): boolean {
-  if (!BASAL.test(r.sentence)) return false
-  const child =
-    CHILD_REF.test(r.sentence) || names.some((n) => new RegExp(`\\b${escapeRegExp(n)}(?:s|'s|’s)?\\b`).test(r.sentence))
-  if (!child) return true
-  return BASAL_BEFORE.test(r.sentence.slice(0, r.index)) && !names.some((n) => r.sentence.slice(0, r.index).includes(n))
+function isBasal(r: Reading, text: string, names: string[]): boolean {
+  if (!BASAL.test(text) || BBT_AS_DEVICE.test(text)) return false
+  const before = r.sentence.slice(0, r.index)
+  if (!refersToChild(text, names)) return !FEVER_BEFORE.test(before)
+  // A child before the number anywhere in the message ("Maya feels warm. bbt 38.4") makes it the child's.
+  const earlier = text.slice(0, Math.max(0, text.indexOf(r.sentence))) + before
+  if (refersToChild(earlier, names)) return false
+  return BASAL_NEAR_BEFORE.test(before) || BASAL_RIGHT_AFTER.test(r.sentence.slice(r.index))
 }
-const BASAL = /\b(?:bbt|basal)\b/
-const BASAL_BEFORE = /\b(?:bbt|basal(?:\s+body)?(?:\s+temp(?:erature)?)?)\s*(?:is|was|of|:|=)?\s*$/
-/** Words for a child or a child's age: a sentence with one is about a child, BBT or not. */
-const CHILD_REF =
-  /\b(?:bab(?:y|ys|ies)|sons?|daughters?|boys?|girls?|kids?|kiddos?|child(?:ren)?|toddlers?|newborns?|infants?|twins|lo|ds|dd|bub|youngest|oldest|little (?:one|guy|man|girl|boy)|wee one|he|she|him|her|his|they|them|\d+\s*(?:weeks?|wks?|months?|mos?|days?)(?:\s*old)?)\b/
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const BASAL = /\bbbts?(?:\b|(?=\d))|\bbasal\b/
+const FEVER_BEFORE = /\bfever(?:ish)?\s*(?:of|is|was|at|:|=)?\s*$/
+/** "bbt 35.8", "bbt was low today 35.8", "my bbt is off: 35.8": a few words at most, no other number. */
+const BASAL_NEAR_BEFORE = /\b(?:bbts?|basal(?:\s+body)?(?:\s+temp(?:erature)?)?)(?:[^.;\d]{0,30})$/
+/** "35.8 bbt", "36.9 °C bbt". */
+const BASAL_RIGHT_AFTER = /^\d{2,3}(?:[.,]\d{1,2})?\s*(?:°\s*)?(?:[cf]\b)?\s*\(?(?:bbts?|basal)\b/
+const BBT_AS_DEVICE = /\bbbt thermometer\b|\b(?:with|on|using|by) (?:the |my |a )?bbt\b/
 
-/**
- * The whole message is her cycle entry with a word of why the reading is off — "BBT 37.4, fever",
- * "bbt 36.9 (fever)", "bbt 37.1, slight fever last night" — and nothing else: no other sentence, number,
- * child or person. Only then is "fever" hers; anything more keeps every fever rule (a reviewer found a
- * list of child words let "my boy has a fever" through).
- */
-function basalNoteOnly(text: string): boolean {
-  const m = BASAL_ENTRY.exec(text.trim())
-  return m !== null && FEVER_NOTE.test(text.trim().slice(m[0].length))
+/** A child anywhere in `text`: a name or nickname (misspelt by a letter too), a child word or age, a child's site. */
+function refersToChild(text: string, names: string[]): boolean {
+  if (CHILD_REF.test(text)) return true
+  const words = text.split(/[^\p{L}]+/u).filter((w) => w.length >= 3)
+  return names.some((name) =>
+    name.split(/[^\p{L}]+/u).some((part) => {
+      if (part.length < 3) return false
+      const stem = (w: string) => w.replace(/(?:'s|’s|s)$/, '')
+      return words.some((w) => w === part || stem(w) === part || (part.length >= 4 && editDistance(w, part, 1) <= 1))
+    }),
+  )
 }
-const BASAL_ENTRY =
-  /^(?:my\s+)?(?:bbt|basal(?:\s+body)?\s+temp(?:erature)?)\s*(?:is|was|of|:|=)?\s*\d{2,3}(?:[.,]\d{1,2})?\s*(?:°\s*)?(?:[cf]\b)?/
-const FEVER_NOTE =
-  /^[\s,;:()-]*(?:i\s+have\s+|i'?m\s+|with\s+|had\s+)?(?:a\s+)?(?:slight\s+|mild\s+|low[- ]grade\s+|bit of a\s+)?(?:fever|feverish)(?:\s+(?:last night|since last night|yesterday|this morning|today|again))?[\s.!)]*$/
+/** Words for a child or a child's age, and measuring sites used on children (a BBT is taken orally). */
+const CHILD_REF =
+  /\b(?:bab(?:y|ys|ies)|bby|sons?|daughters?|boys?|girls?|kids?|kiddos?|child(?:ren)?|toddlers?|newborns?|infants?|twins|lo|ds|dd|bub|youngest|oldest|eldest|(?:little|lil|wee) (?:one|guy|man|girl|boy)|he|she|him|her|his|hes|shes|they|them|theyre|\d+[\s-]*(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|yo)(?:[\s-]*old)?|rectal(?:ly)?|armpit|axillary|forehead|temporal|ear|tympanic)\b/
 
 const push = (list: GateFinding[], f: GateFinding | undefined) => {
   if (f) list.push(f)

@@ -50,6 +50,19 @@ describe('a basal temperature with a reason', () => {
     'maya: bbt 38.4',
     'took maya’s temp with my bbt: 38.6',
     'bbt 36.5, her temp 38.5',
+    // A fifth review's probes: a child before the BBT, the BBT thermometer as a device, child words,
+    // ages, misspelt names.
+    'Maya feels hot. bbt thermometer says 38.4',
+    'Maya is so fussy. Checked with my bbt thermometer: 38.3',
+    'Maya feels warm. bbt 38.4',
+    'maya. bbt 38.4',
+    'bbt 36.4 and shes 38.6',
+    'bbt 36.4, my 3yo is 40.3',
+    'bbt 36.4 and my 7-week-old is 38.3',
+    'bbt 36.4, the lil one is 38.4',
+    'bbt 36.4, Mayaa is 38.4',
+    'bbt 36.5, maya has a fever',
+    'checked my son with the bbt 40.5',
   ])('"%s" is still a child’s fever', (text) => {
     expect(gate(text).tier).toBe('urgent_fever')
   })
@@ -76,14 +89,31 @@ describe('a basal temperature with a reason', () => {
     'bbt 37.1, fever last night',
     'bbt 36.8, slight fever',
     'bbt 36.5; fever',
+    'bbt 35.8, up with maya all night',
+    '35.8 bbt, up with maya all night',
+    'bbt was low today 35.8 - up with Maya all night',
+    'BBT 37.2, fever?',
+    'bbt 36.9, feeling feverish',
+    'bbt35.8',
+    'bbts: 35.8, 35.9',
   ])('"%s" is her own cycle log, not an alarm about Maya', (text) => {
     expect(['urgent_fever', 'emergency']).not.toContain(gate(text).tier)
   })
 
-  it('a postpartum mother’s own fever in a BBT is her emergency, not lost', () => {
-    const out = evaluateGate({ ...BASE, ...postpartum, text: 'BBT 38.4' })
-    expect(out.tier).toBe('emergency')
-  })
+  it.each(['BBT 38.4', 'bbt 38.3, maya kept me up', '38.3 bbt, up with maya all night'])(
+    'a postpartum mother’s own fever in a BBT ("%s") is her emergency, not lost',
+    (text) => {
+      const out = evaluateGate({ ...BASE, ...postpartum, text })
+      expect(out.ruleId).toBe('EMERG-MATERNAL-FEVER')
+    },
+  )
+
+  it.each(['my 7 week old is 38.3', 'bbt 36.4 and my eldest is 40.2'])(
+    'a postpartum mother’s "my <child>" reading ("%s") is the child’s, not hers',
+    (text) => {
+      expect(evaluateGate({ ...BASE, ...postpartum, text }).ruleId).not.toBe('EMERG-MATERNAL-FEVER')
+    },
+  )
 })
 
 describe('what the gate answers', () => {
