@@ -20,6 +20,7 @@ const ADD_USAGE = 'Usage: `/nanny add @person as caregiver` (or parent, family m
 
 type Ack = (response?: string) => Promise<void>
 /** Handles the subcommand; `false` declines it, and the text goes to the pipeline like any `/nanny` text. */
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return ack()'s void; only `false` means declined
 type Handler = (c: SlashCommand, ack: Ack) => Promise<void | false>
 
 /**

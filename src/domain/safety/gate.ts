@@ -31,11 +31,6 @@ export function evaluateGate(input: GateInput): GateOutcome {
     ? readings.filter((r) => basal(r) || (subjectBefore(r.sentence, r.index, names) === 'self' && !aboutAChild(r)))
     : []
   const childReadings = readings.filter((r) => !own.includes(r) && !basal(r))
-  // "my 7 week old is 38.3", "checked with my bbt thermometer: 38.3": the "my" is not her own temperature.
-  function aboutAChild(r: Reading): boolean {
-    const before = r.sentence.slice(0, r.index)
-    return CHILD_REF.test(before) || BBT_AS_DEVICE.test(before)
-  }
   const findings: GateFinding[] = []
 
   const hit = findEmergency(text, { maternalRecord, dependentNames: names })
@@ -99,6 +94,12 @@ const BASAL_NEAR_BEFORE = /\b(?:bbts?|basal(?:\s+body)?(?:\s+temp(?:erature)?)?)
 /** "35.8 bbt", "36.9 °C bbt". */
 const BASAL_RIGHT_AFTER = /^\d{2,3}(?:[.,]\d{1,2})?\s*(?:°\s*)?(?:[cf]\b)?\s*\(?(?:bbts?|basal)\b/
 const BBT_AS_DEVICE = /\bbbt thermometer\b|\b(?:with|on|using|by) (?:the |my |a )?bbt\b/
+
+/** "my 7 week old is 38.3", "checked with my bbt thermometer: 38.3": the "my" is not her own temperature. */
+function aboutAChild(r: Reading): boolean {
+  const before = r.sentence.slice(0, r.index)
+  return CHILD_REF.test(before) || BBT_AS_DEVICE.test(before)
+}
 
 /** A child anywhere in `text`: a name or nickname (misspelt by a letter too), a child word or age, a child's site. */
 function refersToChild(text: string, names: string[]): boolean {
