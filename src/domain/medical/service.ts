@@ -32,6 +32,20 @@ async function audit(tx: Tx, actor: ActorContext, now: Date, action: string, sub
 }
 
 /**
+ * A dependent's recorded allergies, oldest first, not audited: for the checks that read them (the dose
+ * tools, a repeated allergy). What a person is shown goes through `medicalRecord`, which is audited.
+ */
+export async function allergiesOf(tx: Tx, actor: ActorContext, dependentId: string): Promise<Allergy[]> {
+  return await tx
+    .select()
+    .from(allergies)
+    .where(
+      and(eq(allergies.familyId, actor.familyId), eq(allergies.dependentId, dependentId), isNull(allergies.deletedAt)),
+    )
+    .orderBy(asc(allergies.createdAt))
+}
+
+/**
  * Records an allergy. Said again, it is the same allergy: a reaction or severity not known before is
  * added to it (`recorded: 'updated'`), and nothing changes when nothing is new (`'already'`).
  */
@@ -41,18 +55,9 @@ export async function addAllergy(
   now: Date,
   input: { dependentId: string; substance: string; reaction?: string; severity?: Allergy['severity'] },
 ): Promise<Allergy & { recorded: 'new' | 'updated' | 'already' }> {
-  const same = (
-    await tx
-      .select()
-      .from(allergies)
-      .where(
-        and(
-          eq(allergies.familyId, actor.familyId),
-          eq(allergies.dependentId, input.dependentId),
-          isNull(allergies.deletedAt),
-        ),
-      )
-  ).find((a) => a.substance.trim().toLowerCase() === input.substance.trim().toLowerCase())
+  const same = (await allergiesOf(tx, actor, input.dependentId)).find(
+    (a) => a.substance.trim().toLowerCase() === input.substance.trim().toLowerCase(),
+  )
   if (same) {
     const reaction = input.reaction && input.reaction !== same.reaction ? input.reaction : undefined
     const severity = input.severity && input.severity !== same.severity ? input.severity : undefined
@@ -152,10 +157,10 @@ const openVisits = (tx: Tx, rows: Visit[]): Visit[] => rows.map((v) => ({ ...v, 
 
 /** A dependent's medical record. Reading it is audited. */
 export async function medicalRecord(tx: Tx, actor: ActorContext, now: Date, dependentId: string) {
-  const mine = <T extends typeof allergies | typeof conditions | typeof immunizations | typeof visits>(t: T) =>
+  const mine = <T extends typeof conditions | typeof immunizations | typeof visits>(t: T) =>
     and(eq(t.familyId, actor.familyId), eq(t.dependentId, dependentId), isNull(t.deletedAt))
   const record = {
-    allergies: await tx.select().from(allergies).where(mine(allergies)).orderBy(asc(allergies.createdAt)),
+    allergies: await allergiesOf(tx, actor, dependentId),
     conditions: openConditions(
       tx,
       await tx.select().from(conditions).where(mine(conditions)).orderBy(asc(conditions.createdAt)),

@@ -5,11 +5,11 @@
  * already judge (an antibiotic, "morning meds", a dose the agent logs). A match is a warning and, for a
  * dose, an alert to the parents — never a refusal: a doctor may have prescribed it knowing the allergy.
  */
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import type { ActorContext } from '../actor.js'
 import { alertRecipients } from '../families/queries.js'
-import { allergies } from '../medical/schema.js'
+import { allergiesOf } from '../medical/service.js'
 import { enqueueToMember } from '../outbox/service.js'
 import { type AllergyConflict, allergyConflict, allergyText } from '../safety/allergy.js'
 import { allergyAdvice } from '../safety/dose.js'
@@ -22,13 +22,7 @@ async function conflictFor(
   dependentId: string,
   drug: string,
 ): Promise<AllergyConflict | undefined> {
-  const recorded = await tx
-    .select({ substance: allergies.substance, reaction: allergies.reaction })
-    .from(allergies)
-    .where(
-      and(eq(allergies.familyId, actor.familyId), eq(allergies.dependentId, dependentId), isNull(allergies.deletedAt)),
-    )
-  return allergyConflict(drug, recorded)
+  return allergyConflict(drug, await allergiesOf(tx, actor, dependentId))
 }
 
 const onRecord = (name: string, c: AllergyConflict) =>

@@ -174,11 +174,6 @@ export function daysText(days: readonly Weekday[]): string {
   return contiguous ? `${names[0]}–${names.at(-1)}` : names.join(', ')
 }
 
-/** The days of a stored weekly rule, for wording. */
-export function ruleDays(rrule: string | null): Weekday[] {
-  return rrule ? daysOf(rrule) : []
-}
-
 /** A stored weekly rule's days in words: "Mon–Fri", "Sat, every other week". */
 export function ruleText(rrule: string): string {
   return `${daysText(daysOf(rrule))}${Number(ruleParts(rrule).INTERVAL ?? 1) === 2 ? ', every other week' : ''}`
